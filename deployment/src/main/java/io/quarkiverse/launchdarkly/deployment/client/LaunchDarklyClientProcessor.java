@@ -1,0 +1,50 @@
+package io.quarkiverse.launchdarkly.deployment.client;
+
+import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
+import io.quarkiverse.launchdarkly.runtime.client.EventCounters;
+import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyBuildTimeConfig;
+import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyClientProducer;
+import io.quarkiverse.launchdarkly.runtime.health.LaunchDarklyReadinessCheck;
+import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+
+/**
+ * Registers the LaunchDarkly client, the local stand-in and the readiness check.
+ */
+class LaunchDarklyClientProcessor {
+
+    static final String FEATURE = "launchdarkly";
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    void beans(BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(LaunchDarklyClientProducer.class));
+        // Read by tests, the Dev UI and other parts of the extension through lookups ArC cannot see.
+        unremovable.produce(UnremovableBeanBuildItem.beanTypes(LocalLaunchDarkly.class, EventCounters.class,
+                ClientSettings.class));
+    }
+
+    @BuildStep
+    void health(LaunchDarklyBuildTimeConfig config, Capabilities capabilities, BuildProducer<HealthBuildItem> health) {
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            health.produce(new HealthBuildItem(LaunchDarklyReadinessCheck.class.getName(), config.health().enabled()));
+        }
+    }
+
+    @BuildStep
+    NativeImageResourceBuildItem versionResource() {
+        return new NativeImageResourceBuildItem("io/quarkiverse/launchdarkly/runtime/version.properties");
+    }
+}

@@ -1,0 +1,73 @@
+package io.quarkiverse.launchdarkly.deployment.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.logging.LogRecord;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.launchdarkly.sdk.LDContext;
+import com.launchdarkly.sdk.server.LDClient;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With every LaunchDarkly logger at DEBUG and the key refused by the server (so the SDK logs its 401 errors), no log
+ * record contains the SDK key.
+ */
+class SdkKeyNeverLoggedTest {
+
+    static final String KEY = "sdk-0f1e2d3c-never-logged";
+    static final URI REFUSING = OutsideStandIn.start("refusing", "sdk-some-other-environment");
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClass(OutsideStandIn.class))
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.sdk-key", KEY)
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.service-endpoints.relay-proxy", REFUSING.toString())
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.start-wait", "1s")
+            .overrideConfigKey("quarkus.log.category.\"com.launchdarkly\".level", "DEBUG")
+            .overrideConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly\".level", "DEBUG")
+            .setLogRecordPredicate(record -> true)
+            .assertLogRecords(records -> {
+                assertThat(records).as("log records were captured").isNotEmpty();
+                assertThat(records).allSatisfy(record -> assertThat(text(record)).doesNotContain(KEY));
+            })
+            .setAfterUndeployListener(() -> OutsideStandIn.stop("refusing"));
+
+    @Inject
+    LDClient client;
+
+    @Test
+    void theRefusedKeyIsNotLogged() throws InterruptedException {
+        client.track("some-event", LDContext.create("user-1"));
+        client.flush();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (rejectedPayloads() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(rejectedPayloads()).as("the stand-in refused the payload").isPositive();
+        assertThat(client.isInitialized()).as("the refused stream left the client uninitialized").isFalse();
+    }
+
+    private static long rejectedPayloads() {
+        return OutsideStandIn.journal(REFUSING).get("rejectedPayloads").longValue();
+    }
+
+    private static String text(LogRecord record) {
+        StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
+        if (record.getParameters() != null) {
+            text.append(Arrays.toString(record.getParameters()));
+        }
+        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+            text.append(t);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package io.quarkiverse.launchdarkly.deployment.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/** Every configuration mistake is reported in the one startup failure. */
+class SeveralMistakesAtOnceTest {
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withEmptyApplication()
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.events.capacity", "-5")
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.offline", "true")
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.local.enabled", "true")
+            .assertException(StartupFailures.configurationError(message -> assertThat(message)
+                    .contains("quarkus.launchdarkly.events.capacity must be at least 1, got -5")
+                    .contains("quarkus.launchdarkly.offline and quarkus.launchdarkly.local.enabled are both true")));
+
+    @Test
+    void failsStartup() {
+        throw new AssertionError("startup should have failed");
+    }
+}

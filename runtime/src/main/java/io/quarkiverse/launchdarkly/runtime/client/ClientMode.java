@@ -1,0 +1,11 @@
+package io.quarkiverse.launchdarkly.runtime.client;
+
+/** Where the LaunchDarkly client gets its flags and sends its events. */
+public enum ClientMode {
+    /** LaunchDarkly itself (or a relay proxy / custom endpoints), with the configured SDK key. */
+    REMOTE,
+    /** The local stand-in inside the application. */
+    LOCAL,
+    /** No network: flags evaluate to their defaults and no event is sent. */
+    OFFLINE
+}

@@ -1,0 +1,202 @@
+package io.quarkiverse.launchdarkly.runtime.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.launchdarkly.sdk.server.Components;
+import com.launchdarkly.sdk.server.LDClient;
+import com.launchdarkly.sdk.server.LDConfig;
+import com.launchdarkly.sdk.server.integrations.EventProcessorBuilder;
+import com.launchdarkly.sdk.server.integrations.ServiceEndpointsBuilder;
+
+import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Creates the application's one {@link LDClient} when the application starts (never during static init, so a native
+ * image or a build never opens connections), and the {@link LocalLaunchDarkly} stand-in it talks to in local mode. On
+ * shutdown the client is closed first, which delivers the queued events, and then the stand-in is stopped.
+ */
+@Singleton
+public class LaunchDarklyClientProducer {
+
+    private static final Logger LOG = Logger.getLogger(LaunchDarklyClientProducer.class);
+
+    private final LaunchDarklyConfig config;
+    private final Optional<String> applicationName;
+    private final Optional<String> applicationVersion;
+    private final LocalLaunchDarkly local;
+    private final EventCounters counters;
+    private final ClientSettings settings;
+    private volatile LDClient client;
+
+    LaunchDarklyClientProducer(LaunchDarklyConfig config,
+            @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName,
+            @ConfigProperty(name = "quarkus.application.version") Optional<String> applicationVersion) {
+        this.config = config;
+        this.applicationName = applicationName;
+        this.applicationVersion = applicationVersion;
+        this.settings = ClientSettings.resolve(config, LaunchMode.current().isDevOrTest(), System::getenv);
+        LaunchDarklyConfig.LocalConfig localConfig = config.local();
+        LocalLaunchDarkly.Builder builder = LocalLaunchDarkly.builder()
+                .flagsFile(localConfig.flagsFile())
+                .watchFlagsFile(localConfig.watchFlagsFile().orElse(LaunchMode.current() == LaunchMode.DEVELOPMENT))
+                .port(localConfig.port())
+                .journalCapacity(localConfig.journalCapacity())
+                .logEvents(localConfig.logEvents());
+        settings.sdkKey().ifPresent(builder::sdkKey);
+        this.local = builder.build();
+        this.counters = new EventCounters(config.events().flushInterval());
+    }
+
+    /** The client, created at startup. {@code LDClientInterface} injection points get the same instance. */
+    @Produces
+    @Singleton
+    @Startup
+    LDClient ldClient() {
+        if (client == null) {
+            client = create();
+        }
+        return client;
+    }
+
+    /** The stand-in; not running unless the client is in local mode. */
+    @Produces
+    @Singleton
+    LocalLaunchDarkly localLaunchDarkly() {
+        return local;
+    }
+
+    /** What the application has handed to the SDK's event processor. */
+    @Produces
+    @Singleton
+    EventCounters eventCounters() {
+        return counters;
+    }
+
+    /** How the client was set up. */
+    @Produces
+    @Singleton
+    ClientSettings clientSettings() {
+        return settings;
+    }
+
+    private LDClient create() {
+        LDConfig.Builder builder = new LDConfig.Builder()
+                .startWait(config.startWait())
+                .diagnosticOptOut(config.events().diagnosticOptOut())
+                .wrapper(Components.wrapperInfo().wrapperName(ExtensionVersion.NAME).wrapperVersion(ExtensionVersion.get()))
+                .events(CountingEventProcessor.around(eventProcessor(), counters));
+
+        var appInfo = Components.applicationInfo();
+        config.application().id().or(() -> applicationName).flatMap(ApplicationTags::sanitize)
+                .ifPresent(appInfo::applicationId);
+        config.application().version().or(() -> applicationVersion).flatMap(ApplicationTags::sanitize)
+                .ifPresent(appInfo::applicationVersion);
+        builder.applicationInfo(appInfo);
+
+        String sdkKey;
+        switch (settings.mode()) {
+            case LOCAL -> {
+                local.start();
+                builder.serviceEndpoints(Components.serviceEndpoints().relayProxy(local.baseUri()));
+                sdkKey = local.sdkKey();
+            }
+            case OFFLINE -> {
+                builder.offline(true);
+                // The SDK wants a key even offline; this one never leaves the process.
+                sdkKey = settings.sdkKey().orElse("sdk-offline");
+            }
+            default -> {
+                builder.serviceEndpoints(endpoints(settings.endpoints()));
+                sdkKey = settings.sdkKey().orElseThrow();
+            }
+        }
+
+        LDClient created = new LDClient(sdkKey, builder.build());
+        local.flushEventsWith(created::flush);
+        logStart(created);
+        return created;
+    }
+
+    private EventProcessorBuilder eventProcessor() {
+        LaunchDarklyConfig.EventsConfig events = config.events();
+        EventProcessorBuilder processor = Components.sendEvents()
+                .capacity(events.capacity())
+                .flushInterval(events.flushInterval())
+                .allAttributesPrivate(events.allAttributesPrivate());
+        events.privateAttributes().ifPresent(attributes -> processor.privateAttributes(attributes.toArray(String[]::new)));
+        return processor;
+    }
+
+    private static ServiceEndpointsBuilder endpoints(ClientSettings.Endpoints endpoints) {
+        ServiceEndpointsBuilder builder = Components.serviceEndpoints();
+        if (endpoints.relayProxy().isPresent()) {
+            return builder.relayProxy(endpoints.relayProxy().get());
+        }
+        endpoints.streaming().ifPresent(builder::streaming);
+        endpoints.polling().ifPresent(builder::polling);
+        endpoints.events().ifPresent(builder::events);
+        return builder;
+    }
+
+    private void logStart(LDClient created) {
+        switch (settings.mode()) {
+            case LOCAL -> LOG.infof("LaunchDarkly is in local mode: the SDK talks to the local stand-in at %s"
+                    + " (flags from %s, received events at %s/_local/events). Set quarkus.launchdarkly.sdk-key to use"
+                    + " LaunchDarkly.", local.baseUri(), config.local().flagsFile(), local.baseUri());
+            case OFFLINE -> LOG.info("LaunchDarkly is offline: flags evaluate to their defaults and no event is sent");
+            default -> {
+                if (!created.isInitialized()) {
+                    LOG.warnf("The LaunchDarkly client has no flag data after waiting %s (quarkus.launchdarkly.start-wait);"
+                            + " flags evaluate to their defaults until it arrives. Data source: %s", config.startWait(),
+                            created.getDataSourceStatusProvider().getStatus().getState());
+                } else {
+                    LOG.debug("The LaunchDarkly client is initialized");
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        LDClient toClose = client;
+        if (toClose != null) {
+            close(toClose, config.shutdownTimeout());
+        }
+        local.stop();
+    }
+
+    /** Closes the client, which delivers queued events, waiting at most {@code timeout}. */
+    private void close(LDClient toClose, Duration timeout) {
+        Thread closer = new Thread(() -> {
+            try {
+                toClose.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Closing the LaunchDarkly client failed: %s", e.toString());
+            }
+        }, "launchdarkly-shutdown");
+        closer.setDaemon(true);
+        long recent = counters.recentlyRecorded();
+        closer.start();
+        try {
+            closer.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warnf("The LaunchDarkly client did not deliver its queued events and close within %s"
+                    + " (quarkus.launchdarkly.shutdown-timeout); %d event(s) recorded in the last two flush intervals may be"
+                    + " lost (%d recorded since start)", timeout, recent, counters.customEvents() + counters.identifyEvents());
+        }
+    }
+}
