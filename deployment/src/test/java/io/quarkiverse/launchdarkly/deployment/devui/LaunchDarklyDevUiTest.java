@@ -1,0 +1,340 @@
+package io.quarkiverse.launchdarkly.deployment.devui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.launchdarkly.sdk.LDContext;
+import com.launchdarkly.sdk.LDValue;
+import com.launchdarkly.sdk.server.LDClient;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.test.QuarkusDevModeTest;
+import io.vertx.ext.web.Router;
+
+/**
+ * Starts an application in dev mode (local mode: no SDK key) and drives the LaunchDarkly Dev UI back end the way the
+ * pages do, over the Dev UI JSON-RPC websocket: the client information (which must carry no SDK key or token), the
+ * event journal, the live event stream, the card label and the clear action.
+ */
+class LaunchDarklyDevUiTest {
+
+    static final int PORT = freePort();
+    static final String NAMESPACE = "quarkus-launchdarkly";
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    @RegisterExtension
+    static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
+            .withApplicationRoot(root -> root
+                    .addClass(TrackingApp.class)
+                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"
+                            + "quarkus.launchdarkly.events.flush-interval=1h\n"), "application.properties"));
+
+    static DevUiJsonRpc rpc;
+
+    @AfterAll
+    static void disconnect() {
+        if (rpc != null) {
+            rpc.close();
+        }
+    }
+
+    @Test
+    void devUiShowsTheClientAndTheEventsOfTheStandIn() throws Exception {
+        // QuarkusDevModeTest starts the application before each test, not before @BeforeAll.
+        rpc = new DevUiJsonRpc(URI.create("ws://localhost:" + PORT + "/q/dev-ui/json-rpc-ws"));
+
+        // Client page: local mode, the stand-in's address, and no secret anywhere.
+        JsonNode client = rpc.call("getClientInfo");
+        assertThat(client.path("mode").asText()).isEqualTo("local");
+        assertThat(client.path("standIn").path("running").asBoolean()).isTrue();
+        assertThat(client.path("standIn").path("baseUri").asText()).startsWith("http://127.0.0.1:");
+        assertThat(client.path("standIn").path("flagsFile").asText()).isEqualTo("launchdarkly/flags.yaml");
+        assertThat(client.path("dataSource").path("state").asText()).isNotEmpty();
+        assertThat(client.path("sdkVersion").asText()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(client.path("extensionName").asText()).isEqualTo("quarkus-launchdarkly");
+        assertThat(client.has("counters")).isTrue();
+        assertNoSecret(client);
+
+        // Events page, first load: the event tracked at startup arrives in the journal.
+        JsonNode events = awaitEvents(view -> customEvent(view, "devui.test") != null, "the devui.test custom event");
+        assertThat(events.path("local").asBoolean()).isTrue();
+        JsonNode startupEvent = customEvent(events, "devui.test");
+        assertThat(startupEvent.path("context").asText()).isEqualTo("user:u1");
+        assertThat(startupEvent.path("receivedAt").asLong()).isPositive();
+        assertThat(events.path("customEventCounts").path("devui.test").asLong()).isEqualTo(1);
+        assertNoSecret(events);
+        // Newest first.
+        List<Long> sequences = new ArrayList<>();
+        events.path("events").forEach(e -> sequences.add(e.path("sequence").asLong()));
+        assertThat(sequences).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+
+        // Events page, live: a subscription receives an event tracked afterwards, with its value and data.
+        int stream = rpc.subscribe("streamEvents");
+        track("devui.stream");
+        JsonNode streamed = rpc.nextMatching(stream, e -> "devui.stream".equals(e.path("key").asText()), WAIT);
+        assertThat(streamed.path("kind").asText()).isEqualTo("custom");
+        assertThat(streamed.path("context").asText()).isEqualTo("user:u2");
+        assertThat(streamed.path("value").asText()).isEqualTo("2.5");
+        assertThat(streamed.path("data").asText()).contains("\"source\":\"route\"");
+        rpc.unsubscribe(stream);
+
+        // Card label.
+        int label = rpc.subscribe("streamEventsLabel");
+        JsonNode labelText = rpc.nextMatching(label, l -> true, WAIT);
+        assertThat(labelText.asText()).matches("\\d+ events?");
+        rpc.unsubscribe(label);
+
+        // Clear: the journal and the per-key counts are empty afterwards.
+        JsonNode cleared = rpc.call("clearEvents");
+        assertThat(cleared.path("total").asLong()).isZero();
+        assertThat(cleared.path("events")).isEmpty();
+        assertThat(cleared.path("customEventCounts")).isEmpty();
+        JsonNode afterClear = rpc.call("getEvents");
+        assertThat(afterClear.path("events")).isEmpty();
+
+        // The counters of the client survive a clear of the journal.
+        JsonNode clientAfter = rpc.call("getClientInfo");
+        assertThat(clientAfter.path("counters").path("customEvents").asLong()).isGreaterThanOrEqualTo(2);
+        assertNoSecret(clientAfter);
+    }
+
+    private static JsonNode awaitEvents(Predicate<JsonNode> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode view;
+        do {
+            view = rpc.call("getEvents");
+            if (condition.test(view)) {
+                return view;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return fail("Expected " + what + " within " + WAIT + " but the Dev UI listed " + view);
+    }
+
+    private static JsonNode customEvent(JsonNode view, String key) {
+        for (JsonNode event : view.path("events")) {
+            if ("custom".equals(event.path("kind").asText()) && key.equals(event.path("key").asText())) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(sdk.?key|token|secret|password|api.?key).*");
+
+    /**
+     * No field is named like a credential and no text looks like an SDK key or API token. The failure names the field,
+     * never the value.
+     */
+    private static void assertNoSecret(JsonNode node) {
+        assertNoSecret(node, "$");
+    }
+
+    private static void assertNoSecret(JsonNode node, String path) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = field.getKey();
+                if (SECRET_NAME.matcher(name).matches()) {
+                    fail("The Dev UI sends a field named like a credential: " + path + "." + name);
+                }
+                assertNoSecret(field.getValue(), path + "." + name);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertNoSecret(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isTextual()) {
+            String text = node.asText();
+            if (text.startsWith("sdk-") || text.startsWith("api-") || text.contains("sdk-local-")
+                    || text.contains("api-local-")) {
+                fail("The Dev UI sends something that looks like an SDK key or API token in " + path);
+            }
+        }
+    }
+
+    private static void track(String key) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/devui-test/track?key=" + key))
+                        .timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The test application: tracks one event at startup, and one per request to {@code /devui-test/track}. */
+    @ApplicationScoped
+    public static class TrackingApp {
+
+        @Inject
+        LDClient client;
+
+        void onStart(@Observes StartupEvent event) {
+            client.track("devui.test", LDContext.create("u1"));
+            client.flush();
+        }
+
+        void routes(@Observes Router router) {
+            router.get("/devui-test/track").handler(rc -> {
+                client.trackMetric(rc.request().getParam("key"), LDContext.create("u2"),
+                        LDValue.buildObject().put("source", "route").build(), 2.5);
+                client.flush();
+                rc.response().end("tracked");
+            });
+        }
+    }
+
+    /**
+     * A small client of the Dev UI JSON-RPC websocket. A request is {@code {"jsonrpc":"2.0","id":n,"method":
+     * "<namespace>_<method>","params":{}}}; an answer is {@code {"id":n,"result":{"messageType":...,"object":...}}}
+     * or {@code {"id":n,"error":{...}}}. A subscription first answers {@code Void}, then sends
+     * {@code SubscriptionMessage}s with the same id until {@code unsubscribe} is sent with that id.
+     */
+    static final class DevUiJsonRpc implements WebSocket.Listener {
+
+        private final ObjectMapper mapper = new ObjectMapper();
+        private final AtomicInteger ids = new AtomicInteger(1000);
+        private final Map<Integer, BlockingQueue<JsonNode>> inbox = new ConcurrentHashMap<>();
+        private final StringBuilder partial = new StringBuilder();
+        private final WebSocket socket;
+
+        DevUiJsonRpc(URI uri) {
+            try {
+                socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
+                        .buildAsync(uri, this).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("Cannot open the Dev UI websocket " + uri, e);
+            }
+        }
+
+        /** Calls a method and returns its result object. */
+        JsonNode call(String method) throws Exception {
+            int id = send(NAMESPACE + "_" + method);
+            JsonNode message = next(id, WAIT);
+            assertThat(message.path("result").path("messageType").asText()).as("answer to %s: %s", method, message)
+                    .isEqualTo("Response");
+            return message.path("result").path("object");
+        }
+
+        /** Starts a subscription and returns its id. */
+        int subscribe(String method) throws Exception {
+            int id = send(NAMESPACE + "_" + method);
+            JsonNode message = next(id, WAIT);
+            assertThat(message.path("result").path("messageType").asText()).as("answer to %s: %s", method, message)
+                    .isEqualTo("Void");
+            return id;
+        }
+
+        /** The object of the next subscription message that satisfies the condition. */
+        JsonNode nextMatching(int id, Predicate<JsonNode> condition, Duration timeout)
+                throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                JsonNode message = next(id, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                assertThat(message.path("result").path("messageType").asText()).as("message %s", message)
+                        .isEqualTo("SubscriptionMessage");
+                JsonNode object = message.path("result").path("object");
+                if (condition.test(object)) {
+                    return object;
+                }
+            }
+        }
+
+        void unsubscribe(int id) throws Exception {
+            send(id, "unsubscribe");
+        }
+
+        private int send(String method) {
+            int id = ids.incrementAndGet();
+            send(id, method);
+            return id;
+        }
+
+        private void send(int id, String method) {
+            ObjectNode request = mapper.createObjectNode()
+                    .put("jsonrpc", "2.0")
+                    .put("id", id)
+                    .put("method", method);
+            request.putObject("params");
+            socket.sendText(request.toString(), true).join();
+        }
+
+        private JsonNode next(int id, Duration timeout) throws InterruptedException {
+            JsonNode message = queue(id).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (message == null) {
+                throw new AssertionError("No Dev UI JSON-RPC message for request " + id + " within " + timeout);
+            }
+            if (message.has("error")) {
+                throw new AssertionError("The Dev UI JSON-RPC request " + id + " failed: " + message);
+            }
+            return message;
+        }
+
+        private BlockingQueue<JsonNode> queue(int id) {
+            return inbox.computeIfAbsent(id, k -> new LinkedBlockingQueue<>());
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    JsonNode message = mapper.readTree(text);
+                    if (message.has("id")) {
+                        queue(message.get("id").asInt()).add(message);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Unreadable Dev UI message: " + text, e);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
+                    .join();
+        }
+    }
+}
