@@ -1,0 +1,410 @@
+package io.quarkiverse.launchdarkly.deployment.metrics;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.MethodParameterInfo;
+import org.jboss.jandex.ParameterizedType;
+import org.jboss.jandex.PrimitiveType;
+import org.jboss.jandex.Type;
+
+import io.quarkiverse.launchdarkly.runtime.metrics.ConditionPlan;
+import io.quarkiverse.launchdarkly.runtime.metrics.EventPlan;
+import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan;
+import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan.ResultKind;
+import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
+import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
+import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+
+/**
+ * Reads every {@link TrackedMetric} method from the index, checks it against the rules, and turns each valid one into
+ * the {@link MethodPlan} the interceptor runs. Every mistake is collected with the class, method and rule, so one build
+ * reports them all. Pure Jandex: nothing here loads application classes.
+ */
+final class TrackedMetricAnalyzer {
+
+    static final DotName TRACKED_METRIC = DotName.createSimple(TrackedMetric.class);
+    static final DotName TRACKED_METRICS = DotName.createSimple(TrackedMetric.List.class);
+    static final DotName METRIC_VALUE = DotName.createSimple(MetricValue.class);
+    static final DotName METRIC_DATA = DotName.createSimple(MetricData.class);
+    static final DotName METRIC_CONTEXT = DotName.createSimple(MetricContext.class);
+
+    static final DotName LD_CONTEXT = DotName.createSimple("com.launchdarkly.sdk.LDContext");
+    static final DotName LD_VALUE = DotName.createSimple("com.launchdarkly.sdk.LDValue");
+    static final DotName STRING = DotName.createSimple(String.class);
+    static final DotName COMPLETION_STAGE = DotName.createSimple("java.util.concurrent.CompletionStage");
+    static final DotName COMPLETABLE_FUTURE = DotName.createSimple("java.util.concurrent.CompletableFuture");
+    static final DotName UNI = DotName.createSimple("io.smallrye.mutiny.Uni");
+    static final DotName MULTI = DotName.createSimple("io.smallrye.mutiny.Multi");
+
+    private static final Set<DotName> NUMBER_TYPES = Set.of(
+            DotName.createSimple(Byte.class), DotName.createSimple(Short.class), DotName.createSimple(Integer.class),
+            DotName.createSimple(Long.class), DotName.createSimple(Float.class), DotName.createSimple(Double.class),
+            DotName.createSimple(java.math.BigDecimal.class), DotName.createSimple(java.math.BigInteger.class),
+            DotName.createSimple(Number.class), DotName.createSimple("java.util.concurrent.atomic.AtomicInteger"),
+            DotName.createSimple("java.util.concurrent.atomic.AtomicLong"));
+    private static final Set<DotName> UNSUPPORTED_ASYNC = Set.of(
+            DotName.createSimple("java.util.concurrent.Future"),
+            DotName.createSimple("java.util.concurrent.Flow$Publisher"),
+            DotName.createSimple("org.reactivestreams.Publisher"),
+            DotName.createSimple("io.smallrye.mutiny.groups.MultiCollect"));
+    private static final Set<DotName> DATA_TYPES = Set.of(STRING, LD_VALUE, DotName.createSimple(Boolean.class),
+            DotName.createSimple(Character.class), DotName.createSimple(Object.class),
+            DotName.createSimple("java.util.Collection"), DotName.createSimple("java.util.List"),
+            DotName.createSimple("java.util.Set"), DotName.createSimple("java.util.Map"),
+            DotName.createSimple("java.util.SortedMap"), DotName.createSimple("java.util.SortedSet"));
+
+    private final IndexView index;
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    TrackedMetricAnalyzer(IndexView index) {
+        this.index = index;
+    }
+
+    /** The methods carrying {@link TrackedMetric}, directly or through its container, in a stable order. */
+    List<MethodInfo> annotatedMethods() {
+        Map<String, MethodInfo> methods = new LinkedHashMap<>();
+        for (DotName name : List.of(TRACKED_METRIC, TRACKED_METRICS)) {
+            for (AnnotationInstance annotation : index.getAnnotations(name)) {
+                if (annotation.target().kind() == AnnotationTarget.Kind.METHOD) {
+                    MethodInfo method = annotation.target().asMethod();
+                    methods.put(describe(method), method);
+                }
+            }
+        }
+        return methods.values().stream().sorted((a, b) -> describe(a).compareTo(describe(b))).toList();
+    }
+
+    /** Analyses one method; returns its plan, or null when it has mistakes (recorded in {@link #errors()}). */
+    MethodPlan analyse(MethodInfo method) {
+        int errorsBefore = errors.size();
+        Consumer<String> error = rule -> errors.add("@TrackedMetric on " + describe(method) + ": " + rule);
+        Consumer<String> warning = rule -> warnings.add("@TrackedMetric on " + describe(method) + ": " + rule);
+
+        if (Modifier.isPrivate(method.flags())) {
+            error.accept(
+                    "the method is private; interceptors cannot apply to private methods, make it at least package-private");
+        }
+        if (Modifier.isStatic(method.flags())) {
+            error.accept("the method is static; only methods of CDI bean instances can be tracked");
+        }
+
+        // Parameters
+        int valueParameter = -1;
+        int contextParameter = -1;
+        List<String> dataNames = new ArrayList<>();
+        List<Integer> dataParameters = new ArrayList<>();
+        for (int i = 0; i < method.parametersCount(); i++) {
+            Type type = method.parameterType(i);
+            MethodParameterInfo parameter = method.parameters().get(i);
+            String name = parameterName(method, i);
+            if (parameter.hasDeclaredAnnotation(METRIC_VALUE)) {
+                if (valueParameter >= 0) {
+                    error.accept("@MetricValue appears twice (parameters '" + parameterName(method, valueParameter)
+                            + "' and '" + name + "'); an event has one value");
+                } else {
+                    valueParameter = i;
+                }
+                if (!isNumeric(type)) {
+                    error.accept("@MetricValue parameter '" + name + "' is a " + type
+                            + ", not a number (use a primitive number, its box, BigDecimal, BigInteger or Number)");
+                }
+            }
+            if (parameter.hasDeclaredAnnotation(METRIC_CONTEXT)) {
+                if (contextParameter >= 0) {
+                    error.accept("two @MetricContext parameters ('" + parameterName(method, contextParameter) + "' and '"
+                            + name + "'); an event has one context");
+                } else {
+                    contextParameter = i;
+                }
+                if (!type.name().equals(LD_CONTEXT) && !type.name().equals(STRING)) {
+                    error.accept("@MetricContext parameter '" + name + "' is a " + type
+                            + "; it must be an LDContext or a String user key");
+                }
+            }
+            AnnotationInstance data = parameter.declaredAnnotation(METRIC_DATA);
+            if (data != null) {
+                String dataName = data.value().asString();
+                if (dataName.isBlank()) {
+                    error.accept("@MetricData on parameter '" + name + "' has a blank name");
+                } else if (dataNames.contains(dataName)) {
+                    error.accept("@MetricData name '" + dataName + "' is used twice");
+                } else {
+                    dataNames.add(dataName);
+                    dataParameters.add(i);
+                }
+                if (!isDataType(type)) {
+                    error.accept("@MetricData parameter '" + name + "' is a " + type + ", which has no JSON form here"
+                            + " (use a string, number, boolean, enum, collection, map or LDValue)");
+                }
+            }
+        }
+
+        // Result
+        Type returnType = method.returnType();
+        ResultKind resultKind = ResultKind.SYNC;
+        Type resultType = returnType;
+        DotName returnName = returnType.name();
+        if (returnName.equals(COMPLETION_STAGE) || returnName.equals(COMPLETABLE_FUTURE)) {
+            resultKind = ResultKind.COMPLETION_STAGE;
+            resultType = typeArgument(returnType);
+        } else if (returnName.equals(UNI)) {
+            resultKind = ResultKind.UNI;
+            resultType = typeArgument(returnType);
+        } else if (returnName.equals(MULTI)) {
+            resultKind = ResultKind.MULTI;
+            resultType = PrimitiveType.LONG; // a Multi's result is the number of items
+        } else if (UNSUPPORTED_ASYNC.contains(returnName)) {
+            error.accept("the return type " + returnType + " is an asynchronous type that cannot be tracked; return a"
+                    + " CompletionStage, a Uni or a Multi");
+        }
+
+        // Events
+        List<AnnotationInstance> annotations = trackedMetrics(method);
+        List<EventPlan> events = new ArrayList<>();
+        boolean valueParameterUsed = false;
+        Set<String> keys = new HashSet<>();
+        for (AnnotationInstance annotation : annotations) {
+            String key = annotation.value().asString();
+            String where = "event '" + key + "'";
+            if (key.isBlank()) {
+                error.accept("an event key is empty or blank");
+                where = "an event with a blank key";
+            } else if (!keys.add(key)) {
+                warning.accept("event '" + key + "' is declared twice; each call sends it twice");
+            }
+
+            ValueFrom source = enumValue(annotation, "valueFrom", ValueFrom.class, ValueFrom.DEFAULT);
+            if (source == ValueFrom.DEFAULT) {
+                source = valueParameter >= 0 ? ValueFrom.PARAMETER : ValueFrom.NONE;
+            }
+            AnnotationValue fixed = annotation.value("fixedValue");
+            if (fixed != null && source != ValueFrom.FIXED) {
+                error.accept(where + " sets its value source twice: fixedValue and valueFrom=" + source
+                        + " (use valueFrom=FIXED with fixedValue)");
+            }
+            double fixedValue = fixed == null ? 1.0 : fixed.asDouble();
+            if (source == ValueFrom.FIXED && (Double.isNaN(fixedValue) || Double.isInfinite(fixedValue))) {
+                error.accept(where + " has a fixedValue that is not a finite number");
+            }
+            if (source == ValueFrom.PARAMETER) {
+                if (valueParameter < 0) {
+                    error.accept(where + " takes its value from a parameter (valueFrom=PARAMETER) but no parameter is"
+                            + " annotated @MetricValue");
+                }
+                valueParameterUsed = true;
+            }
+            if (source == ValueFrom.RESULT) {
+                if (resultKind == ResultKind.SYNC && returnType.kind() == Type.Kind.VOID) {
+                    error.accept(where + " takes its value from the result (valueFrom=RESULT) but the method returns void");
+                } else if (resultType == null || !isNumeric(resultType)) {
+                    error.accept(where + " takes its value from the result (valueFrom=RESULT) but the result type "
+                            + (resultType == null ? "of " + returnType + " is unknown" : resultType + " is not numeric"));
+                }
+            }
+
+            AnnotationValue whenValue = annotation.value("when");
+            TrackedMetric.When when = whenValue == null
+                    ? (source == ValueFrom.OUTCOME ? TrackedMetric.When.ALWAYS : TrackedMetric.When.ON_SUCCESS)
+                    : TrackedMetric.When.valueOf(whenValue.asEnum());
+            if (source == ValueFrom.RESULT && when == TrackedMetric.When.ON_FAILURE) {
+                error.accept(where + " takes its value from the result but is sent only on failure, when there is no result");
+            }
+            if (source == ValueFrom.RESULT && when == TrackedMetric.When.ALWAYS) {
+                warning.accept(where + " takes its value from the result and is sent always: a failed call has no result,"
+                        + " so it sends nothing then");
+            }
+            if (source == ValueFrom.OUTCOME && when != TrackedMetric.When.ALWAYS) {
+                warning.accept(where + " sends the outcome only " + (when == TrackedMetric.When.ON_SUCCESS
+                        ? "on success, so it is always 1.0"
+                        : "on failure, so it is always 0.0"));
+            }
+
+            List<ConditionPlan> conditions = new ArrayList<>();
+            AnnotationValue onlyIf = annotation.value("onlyIf");
+            if (onlyIf != null) {
+                for (AnnotationInstance condition : onlyIf.asNestedArray()) {
+                    ConditionPlan plan = condition(method, condition, source, where, error);
+                    if (plan != null) {
+                        conditions.add(plan);
+                    }
+                }
+            }
+
+            List<String> constantNames = new ArrayList<>();
+            List<String> constantValues = new ArrayList<>();
+            AnnotationValue constants = annotation.value("data");
+            if (constants != null) {
+                for (AnnotationInstance constant : constants.asNestedArray()) {
+                    String name = constant.value("name").asString();
+                    if (name.isBlank()) {
+                        error.accept(where + " has a constant data entry with a blank name");
+                    } else if (dataNames.contains(name) || constantNames.contains(name)) {
+                        error.accept(where + " has data entry '" + name + "' twice");
+                    } else {
+                        constantNames.add(name);
+                        constantValues.add(constant.value("value").asString());
+                    }
+                }
+            }
+
+            events.add(new EventPlan(key, source, source == ValueFrom.PARAMETER ? valueParameter : -1, fixedValue,
+                    when != TrackedMetric.When.ON_FAILURE, when != TrackedMetric.When.ON_SUCCESS, conditions,
+                    constantNames, constantValues));
+        }
+        if (valueParameter >= 0 && !valueParameterUsed && !isConditionOperand(events, valueParameter)) {
+            warning.accept("the @MetricValue parameter '" + parameterName(method, valueParameter)
+                    + "' is not the value of any event (each event sets another valueFrom)");
+        }
+
+        if (errors.size() > errorsBefore) {
+            return null;
+        }
+        return new MethodPlan(describe(method), resultKind, contextParameter, dataNames, dataParameters, events);
+    }
+
+    private ConditionPlan condition(MethodInfo method, AnnotationInstance condition, ValueFrom source, String where,
+            Consumer<String> error) {
+        double above = doubleValue(condition, "above");
+        double below = doubleValue(condition, "below");
+        double atLeast = doubleValue(condition, "atLeast");
+        double atMost = doubleValue(condition, "atMost");
+        if (Double.isNaN(above) && Double.isNaN(below) && Double.isNaN(atLeast) && Double.isNaN(atMost)) {
+            error.accept(where + " has a @MetricCondition with no bound (set above, below, atLeast or atMost)");
+            return null;
+        }
+        AnnotationValue parameterValue = condition.value("parameter");
+        String parameter = parameterValue == null ? "" : parameterValue.asString();
+        int index = -1;
+        if (parameter.isEmpty()) {
+            if (source == ValueFrom.NONE) {
+                error.accept(where + " has a @MetricCondition on its own value, but it sends no value (name a parameter,"
+                        + " or give the event a valueFrom)");
+                return null;
+            }
+        } else {
+            for (int i = 0; i < method.parametersCount(); i++) {
+                if (parameter.equals(method.parameterName(i))) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                error.accept(where + " has a @MetricCondition on parameter '" + parameter + "', which the method does not"
+                        + " have" + (method.parametersCount() > 0 && method.parameterName(0) == null
+                                ? " (parameter names are missing from the class file: compile with -parameters)"
+                                : ""));
+                return null;
+            }
+            if (!isNumeric(method.parameterType(index))) {
+                error.accept(where + " has a @MetricCondition on parameter '" + parameter + "', which is not a number");
+                return null;
+            }
+        }
+        return new ConditionPlan(index, above, below, atLeast, atMost);
+    }
+
+    private static boolean isConditionOperand(List<EventPlan> events, int parameter) {
+        return events.stream().flatMap(e -> e.conditions().stream()).anyMatch(c -> c.parameter() == parameter);
+    }
+
+    List<String> errors() {
+        return errors;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    private static List<AnnotationInstance> trackedMetrics(MethodInfo method) {
+        List<AnnotationInstance> result = new ArrayList<>();
+        AnnotationInstance single = method.declaredAnnotation(TRACKED_METRIC);
+        if (single != null) {
+            result.add(single);
+        }
+        AnnotationInstance container = method.declaredAnnotation(TRACKED_METRICS);
+        if (container != null) {
+            for (AnnotationInstance nested : container.value().asNestedArray()) {
+                result.add(nested);
+            }
+        }
+        return result;
+    }
+
+    private static double doubleValue(AnnotationInstance annotation, String name) {
+        AnnotationValue value = annotation.value(name);
+        return value == null ? Double.NaN : value.asDouble();
+    }
+
+    private static <E extends Enum<E>> E enumValue(AnnotationInstance annotation, String name, Class<E> type,
+            E defaultValue) {
+        AnnotationValue value = annotation.value(name);
+        return value == null ? defaultValue : Enum.valueOf(type, value.asEnum());
+    }
+
+    private static Type typeArgument(Type type) {
+        if (type.kind() != Type.Kind.PARAMETERIZED_TYPE) {
+            return null;
+        }
+        ParameterizedType parameterized = type.asParameterizedType();
+        if (parameterized.arguments().size() != 1) {
+            return null;
+        }
+        Type argument = parameterized.arguments().get(0);
+        return argument.kind() == Type.Kind.CLASS || argument.kind() == Type.Kind.PARAMETERIZED_TYPE ? argument : null;
+    }
+
+    private static boolean isNumeric(Type type) {
+        if (type.kind() == Type.Kind.PRIMITIVE) {
+            return type.asPrimitiveType().primitive() != PrimitiveType.Primitive.BOOLEAN
+                    && type.asPrimitiveType().primitive() != PrimitiveType.Primitive.CHAR;
+        }
+        return type.kind() == Type.Kind.CLASS && NUMBER_TYPES.contains(type.name());
+    }
+
+    private boolean isDataType(Type type) {
+        if (type.kind() == Type.Kind.PRIMITIVE || isNumeric(type)) {
+            return true;
+        }
+        if (type.kind() != Type.Kind.CLASS && type.kind() != Type.Kind.PARAMETERIZED_TYPE) {
+            return false;
+        }
+        if (DATA_TYPES.contains(type.name())) {
+            return true;
+        }
+        var clazz = index.getClassByName(type.name());
+        if (clazz != null && clazz.isEnum()) {
+            return true;
+        }
+        // JDK collection and map types are not in the application index: accept the common ones by name.
+        String name = type.name().toString();
+        return name.startsWith("java.util.") && (name.endsWith("List") || name.endsWith("Set") || name.endsWith("Map")
+                || name.endsWith("Collection"));
+    }
+
+    private static String parameterName(MethodInfo method, int position) {
+        String name = method.parameterName(position);
+        return name == null ? "arg" + position : name;
+    }
+
+    /** {@code com.acme.Shop#settle(String, int)}, the form every message uses. */
+    static String describe(MethodInfo method) {
+        return method.declaringClass().name() + "#" + method.name() + "(" + method.parameterTypes().stream()
+                .map(t -> t.name().withoutPackagePrefix()).collect(Collectors.joining(", ")) + ")";
+    }
+}

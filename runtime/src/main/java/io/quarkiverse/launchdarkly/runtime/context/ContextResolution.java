@@ -1,0 +1,53 @@
+package io.quarkiverse.launchdarkly.runtime.context;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import com.launchdarkly.sdk.LDContext;
+
+import io.quarkus.arc.All;
+
+/**
+ * Applies the context resolution order of {@link ContextResolver} after the caller's own source (the method's
+ * parameter) gave nothing. Shared by every annotation of the extension so that they agree on whose event it is.
+ */
+@Singleton
+public class ContextResolution {
+
+    private final List<ContextResolver> resolvers;
+    /** Null when quarkus-security is absent. */
+    private final PrincipalContextSource principal;
+
+    ContextResolution(@All List<ContextResolver> resolvers, Instance<PrincipalContextSource> principal) {
+        this.resolvers = resolvers;
+        this.principal = principal.isResolvable() ? principal.get() : null;
+    }
+
+    /** The context from the application's resolvers, else from the principal; empty when none gives one. */
+    public Optional<LDContext> resolve() {
+        for (ContextResolver resolver : resolvers) {
+            Optional<LDContext> context = resolver.resolve();
+            if (context != null && context.isPresent() && context.get().isValid()) {
+                return context;
+            }
+        }
+        if (principal != null) {
+            return principal.resolve();
+        }
+        return Optional.empty();
+    }
+
+    /** A context from a {@code @MetricContext}-style argument: an {@code LDContext}, or a user key; else empty. */
+    public static Optional<LDContext> fromArgument(Object argument) {
+        if (argument instanceof LDContext context) {
+            return context.isValid() ? Optional.of(context) : Optional.empty();
+        }
+        if (argument instanceof String key && !key.isBlank()) {
+            return Optional.of(LDContext.create(key));
+        }
+        return Optional.empty();
+    }
+}

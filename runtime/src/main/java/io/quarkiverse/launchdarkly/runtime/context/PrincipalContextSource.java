@@ -1,0 +1,14 @@
+package io.quarkiverse.launchdarkly.runtime.context;
+
+import java.util.Optional;
+
+import com.launchdarkly.sdk.LDContext;
+
+/**
+ * The last source of the context resolution: the authenticated principal. Separate from {@link ContextResolver} so
+ * that the application's resolvers always come first.
+ */
+interface PrincipalContextSource {
+
+    Optional<LDContext> resolve();
+}

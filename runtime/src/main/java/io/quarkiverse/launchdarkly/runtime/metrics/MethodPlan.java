@@ -1,0 +1,30 @@
+package io.quarkiverse.launchdarkly.runtime.metrics;
+
+import java.util.List;
+
+/**
+ * What the interceptor does for one annotated method, decided at build time: which arguments hold the context and the
+ * data, how the result arrives, and the events to send. Recorded into the application, so a call reads no annotation.
+ *
+ * @param method {@code Class#method(ParamType,...)}, for log messages
+ * @param resultKind how the method's result arrives
+ * @param contextParameter index of the {@code @MetricContext} parameter, or -1
+ * @param dataNames names of the {@code @MetricData} entries
+ * @param dataParameters indexes of the {@code @MetricData} parameters, in the order of {@code dataNames}
+ * @param events the events, in declaration order
+ */
+public record MethodPlan(String method, ResultKind resultKind, int contextParameter, List<String> dataNames,
+        List<Integer> dataParameters, List<EventPlan> events) {
+
+    /** How an annotated method's result arrives, chosen from its declared return type. */
+    public enum ResultKind {
+        /** The returned value itself (or nothing, for {@code void}). */
+        SYNC,
+        /** A {@code CompletionStage} (or {@code CompletableFuture}) that completes later. */
+        COMPLETION_STAGE,
+        /** A Mutiny {@code Uni}: tracked per subscription. */
+        UNI,
+        /** A Mutiny {@code Multi}: tracked per subscription, at termination. */
+        MULTI
+    }
+}

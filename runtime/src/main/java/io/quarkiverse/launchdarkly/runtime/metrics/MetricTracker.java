@@ -1,0 +1,193 @@
+package io.quarkiverse.launchdarkly.runtime.metrics;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import com.launchdarkly.sdk.ArrayBuilder;
+import com.launchdarkly.sdk.LDContext;
+import com.launchdarkly.sdk.LDValue;
+import com.launchdarkly.sdk.ObjectBuilder;
+import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
+
+import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
+
+/**
+ * Sends the events of one finished call according to its {@link MethodPlan}. Everything the plan does not need is
+ * skipped: the context is resolved and the data built once per call, only when an event is actually sent.
+ */
+@Singleton
+public class MetricTracker {
+
+    private final LDClientInterface client;
+    private final ContextResolution contexts;
+    private final TrackingFailures failures;
+
+    MetricTracker(LDClientInterface client, ContextResolution contexts, TrackingFailures failures) {
+        this.client = client;
+        this.contexts = contexts;
+        this.failures = failures;
+    }
+
+    /**
+     * Sends the events of a finished call. Never throws.
+     *
+     * @param args the call's arguments
+     * @param success whether the method (or its asynchronous result) succeeded
+     * @param result the result: the returned value, the item of an async result, the item count of a Multi
+     * @param durationNanos elapsed time
+     */
+    void track(MethodPlan plan, Object[] args, boolean success, Object result, long durationNanos) {
+        try {
+            LDContext context = null;
+            LDValue paramData = null;
+            for (EventPlan event : plan.events()) {
+                if (success ? !event.onSuccess() : !event.onFailure()) {
+                    continue;
+                }
+                Double value = null;
+                if (event.hasValue()) {
+                    Object raw = rawValue(event, args, success, result, durationNanos);
+                    value = toDouble(raw);
+                    if (value == null) {
+                        failures.invalidValue(plan, event, raw);
+                        continue;
+                    }
+                }
+                if (!conditionsHold(event, args, value)) {
+                    continue;
+                }
+                if (context == null) {
+                    context = context(plan, args);
+                    if (context == null) {
+                        failures.noContext(plan);
+                        return;
+                    }
+                }
+                if (paramData == null) {
+                    paramData = parameterData(plan, args);
+                }
+                LDValue data = withConstants(paramData, event);
+                if (value == null) {
+                    client.trackData(event.key(), context, data);
+                } else {
+                    client.trackMetric(event.key(), context, data, value);
+                }
+            }
+        } catch (RuntimeException e) {
+            failures.trackingError(plan, e);
+        }
+    }
+
+    private static Object rawValue(EventPlan event, Object[] args, boolean success, Object result, long durationNanos) {
+        return switch (event.source()) {
+            case PARAMETER -> args[event.valueParameter()];
+            case RESULT -> result;
+            case DURATION -> durationNanos / 1_000_000.0;
+            case OUTCOME -> success ? 1.0 : 0.0;
+            case FIXED -> event.fixedValue();
+            default -> null;
+        };
+    }
+
+    /** The finite double of a number, or null when there is none. */
+    static Double toDouble(Object raw) {
+        if (!(raw instanceof Number number)) {
+            return null;
+        }
+        double value = number.doubleValue();
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+    }
+
+    private static boolean conditionsHold(EventPlan event, Object[] args, Double value) {
+        for (ConditionPlan condition : event.conditions()) {
+            Double operand = condition.parameter() < 0 ? value : toDouble(args[condition.parameter()]);
+            if (!condition.holds(operand)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private LDContext context(MethodPlan plan, Object[] args) {
+        if (plan.contextParameter() >= 0) {
+            Optional<LDContext> fromArgument = ContextResolution.fromArgument(args[plan.contextParameter()]);
+            if (fromArgument.isPresent()) {
+                return fromArgument.get();
+            }
+        }
+        return contexts.resolve().orElse(null);
+    }
+
+    private static LDValue parameterData(MethodPlan plan, Object[] args) {
+        List<String> names = plan.dataNames();
+        if (names.isEmpty()) {
+            return LDValue.ofNull();
+        }
+        ObjectBuilder data = LDValue.buildObject();
+        for (int i = 0; i < names.size(); i++) {
+            Object argument = args[plan.dataParameters().get(i)];
+            if (argument != null) {
+                data.put(names.get(i), toLDValue(argument));
+            }
+        }
+        return data.build();
+    }
+
+    private static LDValue withConstants(LDValue paramData, EventPlan event) {
+        if (event.constantNames().isEmpty()) {
+            return paramData;
+        }
+        ObjectBuilder data = LDValue.buildObject();
+        for (String name : paramData.keys()) {
+            data.put(name, paramData.get(name));
+        }
+        for (int i = 0; i < event.constantNames().size(); i++) {
+            data.put(event.constantNames().get(i), event.constantValues().get(i));
+        }
+        return data.build();
+    }
+
+    /** The JSON form of a data argument; the supported types are checked at build time. */
+    static LDValue toLDValue(Object value) {
+        if (value == null) {
+            return LDValue.ofNull();
+        }
+        if (value instanceof LDValue ldValue) {
+            return ldValue;
+        }
+        if (value instanceof String string) {
+            return LDValue.of(string);
+        }
+        if (value instanceof Boolean bool) {
+            return LDValue.of(bool);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return LDValue.of(((Number) value).longValue());
+        }
+        if (value instanceof BigDecimal || value instanceof Number) {
+            return LDValue.of(((Number) value).doubleValue());
+        }
+        if (value instanceof Enum<?> constant) {
+            return LDValue.of(constant.name());
+        }
+        if (value instanceof Character character) {
+            return LDValue.of(character.toString());
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectBuilder object = LDValue.buildObject();
+            map.forEach((k, v) -> object.put(String.valueOf(k), toLDValue(v)));
+            return object.build();
+        }
+        if (value instanceof Collection<?> collection) {
+            ArrayBuilder array = LDValue.buildArray();
+            collection.forEach(element -> array.add(toLDValue(element)));
+            return array.build();
+        }
+        return LDValue.of(value.toString());
+    }
+}

@@ -1,0 +1,28 @@
+package io.quarkiverse.launchdarkly.runtime.metrics;
+
+import java.util.List;
+
+/**
+ * The plans of every {@link TrackedMetric} method of the application, recorded at build time and indexed by the
+ * {@link TrackedMetricBinding#plan()} the build put on each method.
+ */
+public final class TrackedMetricPlans {
+
+    private static volatile List<MethodPlan> plans = List.of();
+
+    private TrackedMetricPlans() {
+    }
+
+    static void set(List<MethodPlan> recorded) {
+        plans = List.copyOf(recorded);
+    }
+
+    /** Every plan, in index order. */
+    public static List<MethodPlan> all() {
+        return plans;
+    }
+
+    static MethodPlan get(int index) {
+        return plans.get(index);
+    }
+}

@@ -1,0 +1,83 @@
+package io.quarkiverse.launchdarkly.runtime.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Counts the events that could not be sent, by reason, and logs them without flooding the log: a warning once per
+ * method and reason for expected gaps (no context, no value), and failures of the tracking itself at most once a minute
+ * per method. Tracking never throws into the application.
+ */
+@Singleton
+public class TrackingFailures {
+
+    private static final Logger LOG = Logger.getLogger(TrackingFailures.class);
+    private static final long EXCEPTION_LOG_INTERVAL_NANOS = 60_000_000_000L;
+
+    /** Why an event was not sent. */
+    public enum Reason {
+        /** No context could be resolved for the call. */
+        NO_CONTEXT,
+        /** The value was null, NaN or infinite. */
+        INVALID_VALUE,
+        /** Tracking itself threw. */
+        TRACKING_ERROR
+    }
+
+    private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> lastErrorLog = new ConcurrentHashMap<>();
+
+    public TrackingFailures() {
+        for (Reason reason : Reason.values()) {
+            counts.put(reason, new LongAdder());
+        }
+    }
+
+    void noContext(MethodPlan plan) {
+        counts.get(Reason.NO_CONTEXT).increment();
+        if (warned.add(Reason.NO_CONTEXT + plan.method())) {
+            LOG.warnf("No LaunchDarkly context for %s, so its events are not sent: add a @MetricContext parameter, a"
+                    + " ContextResolver bean, or authenticate the caller (logged once per method)", plan.method());
+        }
+    }
+
+    void invalidValue(MethodPlan plan, EventPlan event, Object value) {
+        counts.get(Reason.INVALID_VALUE).increment();
+        if (warned.add(Reason.INVALID_VALUE + plan.method() + "#" + event.key())) {
+            LOG.warnf("The value of event '%s' of %s was %s, so the event is not sent (logged once per method)",
+                    event.key(), plan.method(), value);
+        }
+    }
+
+    void trackingError(MethodPlan plan, RuntimeException error) {
+        counts.get(Reason.TRACKING_ERROR).increment();
+        long now = System.nanoTime();
+        Long last = lastErrorLog.get(plan.method());
+        if (last == null || now - last > EXCEPTION_LOG_INTERVAL_NANOS) {
+            lastErrorLog.put(plan.method(), now);
+            LOG.errorf(error, "Tracking the LaunchDarkly events of %s failed; the call itself was not affected"
+                    + " (logged at most once a minute per method, %d failure(s) so far)", plan.method(),
+                    counts.get(Reason.TRACKING_ERROR).sum());
+        }
+    }
+
+    /** How many events were not sent for this reason. */
+    public long count(Reason reason) {
+        return counts.get(reason).sum();
+    }
+
+    /** All counts. */
+    public Map<Reason, Long> counts() {
+        Map<Reason, Long> snapshot = new EnumMap<>(Reason.class);
+        counts.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));
+        return snapshot;
+    }
+}
