@@ -2,8 +2,10 @@ package io.quarkiverse.launchdarkly.deployment.metrics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -27,7 +29,6 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
-import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -99,13 +100,14 @@ class TrackedMetricProcessor {
                     "Invalid @TrackedMetric usage (" + tracked.errors().size() + " mistake(s)):\n  - "
                             + String.join("\n  - ", tracked.errors()))));
         }
-        // Allowed but suspicious: an annotation on a class that is not a bean is silently ignored by CDI.
+        // Allowed but suspicious: an annotation on a class that is not a bean is silently ignored by CDI. Unused beans
+        // are removed before this phase, so both the kept and the removed ones count as beans.
+        Set<DotName> beanClasses = new HashSet<>();
+        validation.getContext().beans().classBeans().forEach(bean -> beanClasses.add(bean.getBeanClass()));
+        validation.getContext().removedBeans().classBeans().forEach(bean -> beanClasses.add(bean.getBeanClass()));
         for (TrackedMethodsBuildItem.TrackedMethod method : tracked.methods()) {
             ClassInfo declaring = method.method().declaringClass();
-            boolean isBean = validation.getContext().beans().classBeans().stream()
-                    .map(BeanInfo::getImplClazz)
-                    .anyMatch(c -> c.name().equals(declaring.name()));
-            if (!isBean) {
+            if (!beanClasses.contains(declaring.name())) {
                 LOG.warnf("@TrackedMetric on %s: %s is not a CDI bean, so no event is sent from this method",
                         method.plan().method(), declaring.name());
             }

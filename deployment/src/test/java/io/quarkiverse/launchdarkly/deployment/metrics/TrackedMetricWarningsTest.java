@@ -1,0 +1,83 @@
+package io.quarkiverse.launchdarkly.deployment.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
+import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+import io.quarkus.test.QuarkusUnitTest;
+
+/** Allowed but suspicious uses build, with a warning that names the method. */
+class TrackedMetricWarningsTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(Suspicious.class, NotABean.class))
+            .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.WARNING.intValue()
+                    && String.valueOf(record.getMessage()).contains("@TrackedMetric"))
+            .assertLogRecords(TrackedMetricWarningsTest::warnings);
+
+    static void warnings(List<LogRecord> records) {
+        List<String> messages = records.stream().map(TrackedMetricWarningsTest::text).toList();
+        String suspicious = "@TrackedMetric on " + Suspicious.class.getName();
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(suspicious + "#successOnlyOutcome(String): event"
+                + " 'outcome' sends the outcome only on success, so it is always 1.0"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(suspicious + "#alwaysResult(String): event 'result'"
+                + " takes its value from the result and is sent always"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(suspicious + "#unusedValue(double): the @MetricValue"
+                + " parameter 'amount' is not the value of any event"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(suspicious + "#twice(String): event 'twice' is"
+                + " declared twice"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains(NotABean.class.getName() + " is not a CDI bean"));
+    }
+
+    private static String text(LogRecord record) {
+        return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : String.valueOf(record.getMessage());
+    }
+
+    @Test
+    void theApplicationStarts() {
+        // Reaching this method means the warnings did not fail the build.
+    }
+
+    @ApplicationScoped
+    public static class Suspicious {
+
+        @TrackedMetric(value = "outcome", valueFrom = ValueFrom.OUTCOME, when = TrackedMetric.When.ON_SUCCESS)
+        public void successOnlyOutcome(@MetricContext String user) {
+        }
+
+        @TrackedMetric(value = "result", valueFrom = ValueFrom.RESULT, when = TrackedMetric.When.ALWAYS)
+        public double alwaysResult(@MetricContext String user) {
+            return 1;
+        }
+
+        @TrackedMetric(value = "fixed", valueFrom = ValueFrom.FIXED)
+        public void unusedValue(@MetricValue double amount) {
+        }
+
+        @TrackedMetric("twice")
+        @TrackedMetric("twice")
+        public void twice(@MetricContext String user) {
+        }
+    }
+
+    /** Not a bean: CDI never intercepts it. */
+    public static class NotABean {
+
+        @TrackedMetric("ignored")
+        public void work() {
+        }
+    }
+}
