@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.deployment.devui;
 
+import io.quarkiverse.launchdarkly.deployment.metrics.TrackedEventKeysBuildItem;
 import io.quarkiverse.launchdarkly.runtime.devui.LaunchDarklyJsonRpcService;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -9,15 +10,23 @@ import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 
 /**
- * The LaunchDarkly card of the Dev UI: the events the local stand-in receives, and how the client is set up. Everything
- * shown is read at runtime through {@link LaunchDarklyJsonRpcService}; nothing on the card is known at build time.
+ * The LaunchDarkly card of the Dev UI: the event keys the build instrumented, the events the local stand-in receives,
+ * and how the client is set up. Only the instrumented keys are known at build time; the rest is read at runtime
+ * through {@link LaunchDarklyJsonRpcService}.
  */
 @BuildSteps(onlyIf = IsLocalDevelopment.class)
 class LaunchDarklyDevUiProcessor {
 
     @BuildStep
-    CardPageBuildItem card() {
+    CardPageBuildItem card(TrackedEventKeysBuildItem trackedKeys) {
         CardPageBuildItem card = new CardPageBuildItem();
+        // What the build instrumented is known now; the page adds the live counts over JSON-RPC.
+        card.addBuildTimeData("trackedKeys", trackedKeys.keys());
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Tracked metrics")
+                .icon("font-awesome-solid:chart-line")
+                .componentLink("qwc-launchdarkly-tracked.js")
+                .staticLabel(String.valueOf(trackedKeys.keys().size())));
         card.addLibraryVersion("com.launchdarkly", "launchdarkly-java-server-sdk", "LaunchDarkly Java server SDK",
                 "https://launchdarkly.com/docs/sdk/server-side/java");
         card.addPage(Page.webComponentPageBuilder()

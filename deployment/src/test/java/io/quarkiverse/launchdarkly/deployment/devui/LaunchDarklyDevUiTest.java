@@ -40,6 +40,8 @@ import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.LDClient;
 
+import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.vertx.ext.web.Router;
@@ -58,7 +60,7 @@ class LaunchDarklyDevUiTest {
     @RegisterExtension
     static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
             .withApplicationRoot(root -> root
-                    .addClass(TrackingApp.class)
+                    .addClasses(TrackingApp.class, Annotated.class)
                     .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"
                             + "quarkus.launchdarkly.events.flush-interval=1h\n"), "application.properties"));
 
@@ -116,6 +118,23 @@ class LaunchDarklyDevUiTest {
         JsonNode labelText = rpc.nextMatching(label, l -> true, WAIT);
         assertThat(labelText.asText()).matches("\\d+ events?");
         rpc.unsubscribe(label);
+
+        // Tracked metrics page: the annotated method's event is counted per key, and nothing failed.
+        HttpResponse<String> annotated = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/devui-test/annotated")).timeout(WAIT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(annotated.statusCode()).isEqualTo(200);
+        JsonNode tracking = rpc.call("getTracking");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (tracking.path("receivedByKey").path("devui.annotated").asLong() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            tracking = rpc.call("getTracking");
+        }
+        assertThat(tracking.path("local").asBoolean()).isTrue();
+        assertThat(tracking.path("receivedByKey").path("devui.annotated").asLong()).isEqualTo(1);
+        assertThat(tracking.path("notSentByReason").path("NO_CONTEXT").asLong()).isZero();
+        assertNoSecret(tracking);
 
         // Clear: the journal and the per-key counts are empty afterwards.
         JsonNode cleared = rpc.call("clearEvents");
@@ -213,13 +232,30 @@ class LaunchDarklyDevUiTest {
             client.flush();
         }
 
+        @Inject
+        Annotated annotated;
+
         void routes(@Observes Router router) {
+            router.get("/devui-test/annotated").handler(rc -> {
+                annotated.work("u3");
+                client.flush();
+                rc.response().end("tracked");
+            });
             router.get("/devui-test/track").handler(rc -> {
                 client.trackMetric(rc.request().getParam("key"), LDContext.create("u2"),
                         LDValue.buildObject().put("source", "route").build(), 2.5);
                 client.flush();
                 rc.response().end("tracked");
             });
+        }
+    }
+
+    /** A bean with an annotated method, for the tracked metrics page. */
+    @ApplicationScoped
+    public static class Annotated {
+
+        @TrackedMetric("devui.annotated")
+        public void work(@MetricContext String user) {
         }
     }
 

@@ -27,6 +27,7 @@ import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyConfig;
 import io.quarkiverse.launchdarkly.runtime.local.EventJournal;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -62,6 +63,20 @@ public class LaunchDarklyJsonRpcService {
 
     @Inject
     LaunchDarklyConfig config;
+
+    @Inject
+    TrackingFailures trackingFailures;
+
+    // ---- Tracked metrics page ----
+
+    /** Events of annotated methods that were not sent, by reason, and the custom events received per key. */
+    @NonBlocking
+    public TrackingView getTracking() {
+        Map<String, Long> failures = new TreeMap<>();
+        trackingFailures.counts().forEach((reason, count) -> failures.put(reason.name(), count));
+        Map<String, Long> received = settings.mode() == ClientMode.LOCAL ? local.events().customEventCounts() : Map.of();
+        return new TrackingView(settings.mode() == ClientMode.LOCAL, new TreeMap<>(received), failures);
+    }
 
     // ---- Client page ----
 
@@ -228,6 +243,10 @@ public class LaunchDarklyJsonRpcService {
      * @param standIn the local stand-in, in local mode
      * @param endpoints the configured service endpoints, in remote mode
      */
+    /** Live figures of the tracked metrics page. */
+    public record TrackingView(boolean local, Map<String, Long> receivedByKey, Map<String, Long> notSentByReason) {
+    }
+
     public record ClientInfo(String mode, String keyConfiguredBy, StandIn standIn, Endpoints endpoints,
             DataSource dataSource, boolean initialized, boolean offline, Counters counters, String extensionName,
             String extensionVersion, String sdkVersion) {

@@ -1,0 +1,82 @@
+import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
+import { JsonRpc } from 'jsonrpc';
+import { trackedKeys } from 'build-time-data';
+
+/** How often the live figures are read again. */
+const REFRESH_MILLIS = 3000;
+
+/**
+ * The event keys the build instrumented with @TrackedMetric, where each is tracked, and, live, how many events the
+ * local stand-in received per key and how many could not be sent.
+ */
+export class QwcLaunchdarklyTracked extends QwcHotReloadElement {
+
+    jsonRpc = new JsonRpc(this);
+
+    static styles = css`
+        :host { display: flex; flex-direction: column; padding: 0 16px 16px 16px; gap: 12px; }
+        table { width: 100%; border-collapse: collapse; font-size: var(--lumo-font-size-s); }
+        th { text-align: left; padding: 6px 12px; color: var(--lumo-secondary-text-color);
+             border-bottom: 2px solid var(--lumo-contrast-10pct); }
+        td { padding: 6px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
+        code { font-family: var(--lumo-font-family-monospace, monospace); }
+        .methods { color: var(--lumo-secondary-text-color); }
+        .failures { color: var(--lumo-error-text-color); }
+        .message { color: var(--lumo-secondary-text-color); }
+    `;
+
+    static properties = {
+        _tracking: { state: true },
+    };
+
+    constructor() {
+        super();
+        this._tracking = null;
+        this._timer = null;
+    }
+
+    connectedCallback() {
+        super.connectedCallback();
+        this._load();
+        this._timer = setInterval(() => this._load(), REFRESH_MILLIS);
+    }
+
+    disconnectedCallback() {
+        super.disconnectedCallback();
+        clearInterval(this._timer);
+    }
+
+    hotReload() {
+        this._load();
+    }
+
+    _load() {
+        this.jsonRpc.getTracking().then(response => { this._tracking = response.result; });
+    }
+
+    render() {
+        if (!trackedKeys || trackedKeys.length === 0) {
+            return html`<p class="message">No method is annotated with <code>@TrackedMetric</code>.</p>`;
+        }
+        const received = this._tracking ? this._tracking.receivedByKey : {};
+        const notSent = this._tracking ? Object.entries(this._tracking.notSentByReason).filter(([, n]) => n > 0) : [];
+        return html`
+            ${notSent.length > 0
+                ? html`<p class="failures">Not sent: ${notSent.map(([reason, n]) => `${reason} ${n}`).join(', ')}</p>`
+                : ''}
+            <table>
+                <thead><tr><th>Event key</th><th>Sends</th><th>Received by the stand-in</th><th>Tracked in</th></tr></thead>
+                <tbody>
+                    ${trackedKeys.map(k => html`
+                        <tr>
+                            <td><code>${k.key}</code></td>
+                            <td>${[k.sendsValue ? 'value' : null, k.sendsConversion ? 'conversion' : null]
+                                    .filter(x => x).join(' + ')}</td>
+                            <td>${this._tracking && this._tracking.local ? (received[k.key] || 0) : '—'}</td>
+                            <td class="methods">${k.methods.map(m => html`<div><code>${m}</code></div>`)}</td>
+                        </tr>`)}
+                </tbody>
+            </table>`;
+    }
+}
+customElements.define('qwc-launchdarkly-tracked', QwcLaunchdarklyTracked);
