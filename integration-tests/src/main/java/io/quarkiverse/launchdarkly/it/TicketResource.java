@@ -3,6 +3,7 @@ package io.quarkiverse.launchdarkly.it;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
@@ -31,12 +34,18 @@ public class TicketResource {
     public record NewTicket(String subject, String category) {
     }
 
+    /** Where auto-triage sent a ticket. */
+    public record Triage(long ticket, String queue) {
+    }
+
     private final TicketStore store;
     private final LDClientInterface launchDarkly;
+    private final AutoTriage autoTriage;
 
-    TicketResource(TicketStore store, LDClientInterface launchDarkly) {
+    TicketResource(TicketStore store, LDClientInterface launchDarkly, AutoTriage autoTriage) {
         this.store = store;
         this.launchDarkly = launchDarkly;
+        this.autoTriage = autoTriage;
     }
 
     @GET
@@ -58,7 +67,8 @@ public class TicketResource {
         LDContext context = Customers.context(customer, tier);
         boolean priority = launchDarkly.boolVariation("support-desk.priority-routing", context, false);
         Ticket ticket = store.open(context.getKey(), request.subject(), request.category(), priority);
-        // Tracked by hand for now; later versions of the demo do this with annotations.
+        // Tracked by hand on purpose: the plain SDK call, for comparison with the @TrackedMetric services
+        // (AutoTriage, Billing, SatisfactionSurvey, ChatAssistant), which send their events with no code.
         launchDarkly.trackData("ticket.opened", context, LDValue.buildObject()
                 .put("category", ticket.category())
                 .put("priority", ticket.priority())
@@ -75,5 +85,22 @@ public class TicketResource {
         launchDarkly.trackMetric("ticket.resolution-time", Customers.context(ticket.customer(), null),
                 LDValue.ofNull(), minutesOpen);
         return ticket;
+    }
+
+    /**
+     * Sends the ticket to its category's queue with no agent. {@link AutoTriage} sends {@code task.success_rate}: 1.0
+     * when it finds a queue, 0.0 when the category is unknown (answered with 422).
+     */
+    @POST
+    @Path("/{id}/triage")
+    public Triage triage(@PathParam("id") long id) {
+        Ticket ticket = store.find(id).orElseThrow(NotFoundException::new);
+        return new Triage(ticket.id(), autoTriage.queueFor(ticket.customer(), ticket.category()));
+    }
+
+    /** The ticket is fine, its category is not one auto-triage knows: 422, and an agent takes over. */
+    @ServerExceptionMapper
+    Response unknownCategory(UnknownCategoryException e) {
+        return Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
     }
 }
