@@ -2,9 +2,13 @@ package io.quarkiverse.launchdarkly.runtime.context;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
 
 import com.launchdarkly.sdk.LDContext;
 
@@ -17,7 +21,10 @@ import io.quarkus.arc.All;
 @Singleton
 public class ContextResolution {
 
+    private static final Logger LOG = Logger.getLogger(ContextResolution.class);
+
     private final List<ContextResolver> resolvers;
+    private final Set<String> failingResolvers = ConcurrentHashMap.newKeySet();
     /** Null when quarkus-security is absent. */
     private final PrincipalContextSource principal;
 
@@ -29,7 +36,7 @@ public class ContextResolution {
     /** The context from the application's resolvers, else from the principal; empty when none gives one. */
     public Optional<LDContext> resolve() {
         for (ContextResolver resolver : resolvers) {
-            Optional<LDContext> context = resolver.resolve();
+            Optional<LDContext> context = ask(resolver);
             if (context != null && context.isPresent() && context.get().isValid()) {
                 return context;
             }
@@ -38,6 +45,22 @@ public class ContextResolution {
             return principal.resolve();
         }
         return Optional.empty();
+    }
+
+    /**
+     * A resolver that throws gives no context rather than losing the call's events: a request-scoped resolver, for
+     * one, throws when an asynchronous result completes outside the request. The next source is tried.
+     */
+    private Optional<LDContext> ask(ContextResolver resolver) {
+        try {
+            return resolver.resolve();
+        } catch (RuntimeException e) {
+            if (failingResolvers.add(resolver.getClass().getName())) {
+                LOG.warnf("The ContextResolver %s threw %s; it is skipped for this call and the next context source is"
+                        + " tried (logged once per resolver)", resolver.getClass().getName(), e.toString());
+            }
+            return Optional.empty();
+        }
     }
 
     /** A context from a {@code @MetricContext}-style argument: an {@code LDContext}, or a user key; else empty. */

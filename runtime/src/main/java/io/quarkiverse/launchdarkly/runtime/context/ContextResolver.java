@@ -17,6 +17,8 @@ import com.launchdarkly.sdk.LDContext;
  * the identity is not anonymous;</li>
  * <li>otherwise no event is sent; this is counted and logged once per method.</li>
  * </ol>
+ * A resolver that throws is skipped for that call (and logged once), so the next source decides; a request-scoped
+ * resolver does so when an asynchronous result completes outside the request.
  */
 public interface ContextResolver {
 

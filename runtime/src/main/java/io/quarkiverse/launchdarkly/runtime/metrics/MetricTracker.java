@@ -37,16 +37,21 @@ public class MetricTracker {
      * Sends the events of a finished call. Never throws.
      *
      * @param args the call's arguments
-     * @param success whether the method (or its asynchronous result) succeeded
+     * @param success whether the method (or its asynchronous result) succeeded; a cancellation counts as success
      * @param result the result: the returned value, the item of an async result, the item count of a Multi
+     * @param hasResult whether there is a result at all: not after a failure, nor for a cancelled {@code Uni}; events
+     *        that take their value from the result are then skipped without counting it as an invalid value
      * @param durationNanos elapsed time
      */
-    void track(MethodPlan plan, Object[] args, boolean success, Object result, long durationNanos) {
+    void track(MethodPlan plan, Object[] args, boolean success, Object result, boolean hasResult, long durationNanos) {
         try {
             LDContext context = null;
             LDValue paramData = null;
             for (EventPlan event : plan.events()) {
                 if (success ? !event.onSuccess() : !event.onFailure()) {
+                    continue;
+                }
+                if (event.source() == ValueFrom.RESULT && !hasResult) {
                     continue;
                 }
                 Double value = null;

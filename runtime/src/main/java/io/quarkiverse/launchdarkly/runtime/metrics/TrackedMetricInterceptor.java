@@ -34,12 +34,12 @@ public class TrackedMetricInterceptor {
         try {
             result = context.proceed();
         } catch (Throwable failure) {
-            tracker.track(plan, args, false, null, System.nanoTime() - start);
+            tracker.track(plan, args, false, null, false, System.nanoTime() - start);
             throw failure;
         }
         return switch (plan.resultKind()) {
             case SYNC -> {
-                tracker.track(plan, args, true, result, System.nanoTime() - start);
+                tracker.track(plan, args, true, result, true, System.nanoTime() - start);
                 yield result;
             }
             case COMPLETION_STAGE -> observe(plan, args, (CompletionStage<?>) result, start);
@@ -50,11 +50,12 @@ public class TrackedMetricInterceptor {
 
     private Object observe(MethodPlan plan, Object[] args, CompletionStage<?> stage, long start) {
         if (stage == null) {
-            tracker.track(plan, args, true, null, System.nanoTime() - start);
+            tracker.track(plan, args, true, null, true, System.nanoTime() - start);
             return null;
         }
         // A dependent action only: the caller gets the very stage the method returned.
-        stage.whenComplete((item, failure) -> tracker.track(plan, args, failure == null, item, System.nanoTime() - start));
+        stage.whenComplete((item, failure) -> tracker.track(plan, args, failure == null, item, failure == null,
+                System.nanoTime() - start));
         return stage;
     }
 }
