@@ -1,0 +1,158 @@
+package io.quarkiverse.launchdarkly.deployment.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+import io.quarkiverse.launchdarkly.runtime.registration.api.ForbiddenException;
+import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
+import io.quarkiverse.launchdarkly.runtime.registration.api.PatchOperation;
+import io.quarkiverse.launchdarkly.runtime.registration.api.UnauthorizedException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Tokens: an explicitly configured token replaces the stand-in's writer token in local mode; an unknown token is a 401,
+ * a reader token a 403 on writes; no token ever appears in a message, a {@code toString()} or a log line.
+ */
+class MetricsApiClientAuthTest {
+
+    static final String UNKNOWN_TOKEN = "api-not-registered-5d1c0a7e-2f4b-4c1e-9a57-0123456789ab";
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest().withEmptyApplication()
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.api.token", UNKNOWN_TOKEN)
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.api.project-key", "shop")
+            .overrideRuntimeConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly.runtime.registration.api\".level",
+                    "DEBUG");
+
+    @Inject
+    LaunchDarklyMetricsClient client;
+
+    @Inject
+    LocalLaunchDarkly local;
+
+    final CapturedLogs logs = new CapturedLogs();
+
+    @BeforeEach
+    void reset() {
+        local.reset();
+        logs.start();
+    }
+
+    @AfterEach
+    void noTokenInAnyLogLine() {
+        logs.stop();
+        assertThat(logs.messages()).allSatisfy(text -> assertThat(text).doesNotContain(UNKNOWN_TOKEN)
+                .doesNotContain(local.readerApiToken()).doesNotContain(local.writerApiToken()));
+    }
+
+    @Test
+    void theConfiguredProjectKeyIsUsedInLocalModeToo() {
+        assertThat(client.projectKey()).isEqualTo("shop");
+    }
+
+    @Test
+    void anUnknownTokenIsUnauthorizedAndNeverInTheMessage() {
+        assertThatThrownBy(() -> client.create(MetricPost.conversion("signup", "signup").build()))
+                .isInstanceOfSatisfying(UnauthorizedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(401);
+                    assertThat(e.code()).isEqualTo("unauthorized");
+                    assertThat(e.requestId()).isNotBlank();
+                    assertThat(e).hasMessageContaining("quarkus.launchdarkly.api.token")
+                            .hasMessageNotContaining(UNKNOWN_TOKEN);
+                    assertThat(e.toString()).doesNotContain(UNKNOWN_TOKEN);
+                });
+        assertThatThrownBy(() -> client.list()).isInstanceOf(UnauthorizedException.class)
+                .hasMessageNotContaining(UNKNOWN_TOKEN);
+        assertThatThrownBy(() -> client.get("signup")).isInstanceOf(UnauthorizedException.class);
+        // Sent to the project configured, and never retried.
+        assertThat(local.metricsApi().calls()).extracting(RecordedApiCall::path).containsExactly("/api/v2/metrics/shop",
+                "/api/v2/metrics/shop", "/api/v2/metrics/shop/signup");
+        assertThat(client.toString()).doesNotContain(UNKNOWN_TOKEN);
+    }
+
+    @Test
+    void theReaderTokenMayReadButNotWrite() {
+        local.metricsApi().put("shop", "{\"key\":\"signup\",\"kind\":\"custom\",\"eventKey\":\"signup\",\"isNumeric\":false}");
+        LaunchDarklyMetricsClient reader = client.withToken(local.readerApiToken());
+
+        assertThat(reader.get("signup")).isPresent();
+        assertThat(reader.list()).hasSize(1);
+        assertThatThrownBy(() -> reader.create(MetricPost.conversion("other", "other").build()))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.code()).isEqualTo("forbidden");
+                    assertThat(e).hasMessageContaining("writer role").hasMessageNotContaining(local.readerApiToken());
+                    assertThat(e.toString()).doesNotContain(local.readerApiToken());
+                });
+        assertThatThrownBy(() -> reader.update("signup", java.util.List.of(PatchOperation.replace("/name", "x"))))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("writer role");
+        assertThatThrownBy(() -> reader.delete("signup")).isInstanceOf(ForbiddenException.class);
+        assertThat(reader.toString()).doesNotContain(local.readerApiToken());
+        assertThat(local.metricsApi().metric("shop", "signup")).isPresent();
+    }
+
+    @Test
+    void theWriterTokenMayWrite() {
+        LaunchDarklyMetricsClient writer = client.withToken(local.writerApiToken());
+
+        writer.create(MetricPost.conversion("signup", "signup").build());
+
+        assertThat(local.metricsApi().metric("shop", "signup")).isPresent();
+    }
+
+    /** Captures the extension's log records, formatted, while a test runs (in the application's log manager). */
+    static final class CapturedLogs extends Handler {
+
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final Logger logger = Logger.getLogger("io.quarkiverse.launchdarkly");
+
+        void start() {
+            messages.clear();
+            setLevel(Level.ALL);
+            logger.addHandler(this);
+        }
+
+        void stop() {
+            logger.removeHandler(this);
+        }
+
+        List<String> messages() {
+            return List.copyOf(messages);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+            if (record.getThrown() != null) {
+                text += " " + record.getThrown();
+            }
+            messages.add(text);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

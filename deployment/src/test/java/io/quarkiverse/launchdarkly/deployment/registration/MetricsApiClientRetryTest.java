@@ -1,0 +1,237 @@
+package io.quarkiverse.launchdarkly.deployment.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkiverse.launchdarkly.runtime.local.Fault;
+import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyApiException;
+import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
+import io.quarkiverse.launchdarkly.runtime.registration.api.MetricRep;
+import io.quarkiverse.launchdarkly.runtime.registration.api.RateLimitedException;
+import io.quarkiverse.launchdarkly.runtime.registration.api.ServerErrorException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Retries against the real stand-in with injected faults. Faulted requests are answered before the metrics API, so
+ * they are not in {@code calls()}: the attempts are counted by what is left of a fault armed for more uses than
+ * expected ({@code local.faults().pending()}), plus the final call in {@code calls()}.
+ */
+@Timeout(60)
+class MetricsApiClientRetryTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest().withEmptyApplication()
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.registration.max-retries", "3")
+            .overrideRuntimeConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly.runtime.registration.api\".level",
+                    "DEBUG");
+
+    static final String METRICS = "/api/v2/metrics/*";
+    static final String METRIC = "/api/v2/metrics/*/*";
+
+    @Inject
+    LaunchDarklyMetricsClient client;
+
+    @Inject
+    LocalLaunchDarkly local;
+
+    final CapturedLogs logs = new CapturedLogs();
+
+    @BeforeEach
+    void reset() {
+        local.reset();
+        logs.start();
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        logs.stop();
+    }
+
+    @Test
+    void twoRateLimitsWithRetryAfterThenSuccess() {
+        local.faults().inject(Fault.on("POST", METRICS).status(429).retryAfter(Duration.ofSeconds(1)).times(2));
+        long start = System.nanoTime();
+
+        MetricRep created = client.create(MetricPost.conversion("signup", "signup").build());
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(created.key()).isEqualTo("signup");
+        assertThat(local.faults().pending()).isEmpty();
+        assertThat(local.metricsApi().calls()).extracting(RecordedApiCall::method, RecordedApiCall::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", 201));
+        // Retry-After: 1 was honoured twice.
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(8));
+        assertNoTokenLogged();
+    }
+
+    @Test
+    void rateLimitsBeyondMaxRetriesAreThrownWithTheWaitAskedFor() {
+        local.faults().inject(Fault.on("GET", METRIC).status(429).retryAfter(Duration.ofSeconds(1)).times(3));
+
+        assertThatThrownBy(() -> client.withMaxRetries(1).get("signup"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+                    assertThat(e).hasMessageContaining("gave up after 1 retry");
+                });
+        // One attempt and one retry used two of the three.
+        assertThat(local.faults().pending()).singleElement().extracting(Fault::timesValue).isEqualTo(1);
+        assertThat(local.metricsApi().calls()).isEmpty();
+    }
+
+    @Test
+    void threeServerErrorsThenSuccess() {
+        local.metricsApi().put("default",
+                "{\"key\":\"signup\",\"kind\":\"custom\",\"eventKey\":\"signup\",\"isNumeric\":false}");
+        local.faults().inject(Fault.on("GET", METRIC).status(500).times(3));
+
+        assertThat(client.get("signup")).isPresent();
+
+        assertThat(local.faults().pending()).isEmpty();
+        assertThat(local.metricsApi().calls()).extracting(RecordedApiCall::status).containsExactly(200);
+    }
+
+    @Test
+    void fourServerErrorsWithMaxRetries3AreAServerError() {
+        local.faults().inject(Fault.on("GET", METRIC).status(500).times(5));
+
+        assertThatThrownBy(() -> client.get("signup")).isInstanceOfSatisfying(ServerErrorException.class, e -> {
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.code()).isEqualTo("injected_fault");
+            assertThat(e.requestId()).isNotBlank();
+            assertThat(e).hasMessageContaining("gave up after 3 retries");
+        });
+        // 1 attempt + 3 retries = 4 of the 5 armed.
+        assertThat(local.faults().pending()).singleElement().extracting(Fault::timesValue).isEqualTo(1);
+        assertThat(local.metricsApi().calls()).isEmpty();
+    }
+
+    @Test
+    void aDroppedConnectionThenSuccess() {
+        local.faults().inject(Fault.on("POST", METRICS).dropConnection().times(1));
+
+        MetricRep created = client.create(MetricPost.conversion("signup", "signup").build());
+
+        assertThat(created.key()).isEqualTo("signup");
+        assertThat(local.faults().pending()).isEmpty();
+        assertThat(local.metricsApi().calls()).extracting(RecordedApiCall::status).containsExactly(201);
+    }
+
+    @Test
+    void droppedConnectionsBeyondMaxRetriesAreAnIoFailureWithStatus0() {
+        local.faults().inject(Fault.on("GET", METRIC).dropConnection().times(5));
+
+        assertThatThrownBy(() -> client.get("signup")).isExactlyInstanceOf(LaunchDarklyApiException.class)
+                .satisfies(e -> {
+                    LaunchDarklyApiException failure = (LaunchDarklyApiException) e;
+                    assertThat(failure.status()).isZero();
+                    assertThat(failure.isIoFailure()).isTrue();
+                    assertThat(failure.getCause()).isNotNull();
+                    assertThat(failure).hasMessageContaining("got no answer").hasMessageContaining("gave up after 3");
+                });
+        assertThat(local.faults().pending()).singleElement().extracting(Fault::timesValue).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 400, 401, 403, 404, 409 })
+    void clientErrorsAreNeverRetried(int status) {
+        local.faults().inject(Fault.on("POST", METRICS).status(status).times(2));
+
+        assertThatThrownBy(() -> client.create(MetricPost.conversion("signup", "signup").build()))
+                .isInstanceOfSatisfying(LaunchDarklyApiException.class, e -> assertThat(e.status()).isEqualTo(status));
+        assertThat(local.faults().pending()).singleElement().extracting(Fault::timesValue).isEqualTo(1);
+    }
+
+    @Test
+    void noRetryStartsAfterTheDeadline() {
+        local.faults().inject(Fault.on("POST", METRICS).status(429).retryAfter(Duration.ofSeconds(5)).times(3));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.withDeadline(Instant.now().plusSeconds(1))
+                .create(MetricPost.conversion("signup", "signup").build()))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
+                    assertThat(e).hasMessageContaining("deadline");
+                });
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(local.faults().pending()).singleElement().extracting(Fault::timesValue).isEqualTo(2);
+    }
+
+    @Test
+    void retriesWithinTheDeadlineStillHappen() {
+        local.faults().inject(Fault.on("GET", METRIC).status(503).times(1));
+
+        assertThat(client.withDeadline(Instant.now().plusSeconds(20)).get("signup")).isEmpty();
+
+        assertThat(local.faults().pending()).isEmpty();
+        assertThat(local.metricsApi().calls()).extracting(RecordedApiCall::status).containsExactly(404);
+    }
+
+    private void assertNoTokenLogged() {
+        // The retries were logged (at DEBUG), without the token.
+        assertThat(logs.messages()).anySatisfy(message -> assertThat(message).contains("retry 1 of 3"));
+        assertThat(logs.messages()).allSatisfy(message -> assertThat(message).doesNotContain(local.writerApiToken()));
+    }
+
+    /** Captures the extension's log records, formatted, while a test runs (in the application's log manager). */
+    static final class CapturedLogs extends Handler {
+
+        private final List<String> messages = new CopyOnWriteArrayList<>();
+        private final Logger logger = Logger.getLogger("io.quarkiverse.launchdarkly");
+
+        void start() {
+            messages.clear();
+            setLevel(Level.ALL);
+            logger.addHandler(this);
+        }
+
+        void stop() {
+            logger.removeHandler(this);
+        }
+
+        List<String> messages() {
+            return List.copyOf(messages);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+            if (record.getThrown() != null) {
+                text += " " + record.getThrown();
+            }
+            messages.add(text);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
