@@ -7,7 +7,7 @@ const REFRESH_MILLIS = 3000;
 
 /**
  * The event keys the build instrumented with @TrackedMetric, where each is tracked, and, live, how many events the
- * local stand-in received per key and how many could not be sent.
+ * local stand-in received per key, how many could not be sent, and what the metric registration did.
  */
 export class QwcLaunchdarklyTracked extends QwcHotReloadElement {
 
@@ -19,6 +19,7 @@ export class QwcLaunchdarklyTracked extends QwcHotReloadElement {
         th { text-align: left; padding: 6px 12px; color: var(--lumo-secondary-text-color);
              border-bottom: 2px solid var(--lumo-contrast-10pct); }
         td { padding: 6px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
+        h3 { margin: 8px 0; font-size: var(--lumo-font-size-l); }
         code { font-family: var(--lumo-font-family-monospace, monospace); }
         .methods { color: var(--lumo-secondary-text-color); }
         .failures { color: var(--lumo-error-text-color); }
@@ -27,11 +28,13 @@ export class QwcLaunchdarklyTracked extends QwcHotReloadElement {
 
     static properties = {
         _tracking: { state: true },
+        _registration: { state: true },
     };
 
     constructor() {
         super();
         this._tracking = null;
+        this._registration = null;
         this._timer = null;
     }
 
@@ -52,9 +55,39 @@ export class QwcLaunchdarklyTracked extends QwcHotReloadElement {
 
     _load() {
         this.jsonRpc.getTracking().then(response => { this._tracking = response.result; });
+        this.jsonRpc.getRegistration().then(response => { this._registration = response.result; });
     }
 
     render() {
+        return html`${this._renderTracked()}${this._renderRegistration()}`;
+    }
+
+    _renderRegistration() {
+        const r = this._registration;
+        if (!r) {
+            return '';
+        }
+        if (r.state === 'disabled') {
+            return html`<h3>Registration</h3><p class="message">Off: ${r.problem}</p>`;
+        }
+        return html`
+            <h3>Registration in project <code>${r.projectKey}</code>: ${r.state}</h3>
+            ${r.problem ? html`<p class="failures">${r.problem}</p>` : ''}
+            <table>
+                <thead><tr><th>Metric</th><th>Outcome</th><th>Fields</th><th>Reason</th></tr></thead>
+                <tbody>
+                    ${r.outcomes.map(o => html`
+                        <tr>
+                            <td><code>${o.metricKey}</code></td>
+                            <td>${o.status}</td>
+                            <td>${o.changedFields.join(', ')}</td>
+                            <td>${o.reason || ''}</td>
+                        </tr>`)}
+                </tbody>
+            </table>`;
+    }
+
+    _renderTracked() {
         if (!trackedKeys || trackedKeys.length === 0) {
             return html`<p class="message">No method is annotated with <code>@TrackedMetric</code>.</p>`;
         }

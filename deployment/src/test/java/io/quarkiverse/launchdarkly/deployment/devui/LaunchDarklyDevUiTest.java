@@ -135,6 +135,10 @@ class LaunchDarklyDevUiTest {
         assertThat(tracking.path("receivedByKey").path("devui.annotated").asLong()).isEqualTo(1);
         assertThat(tracking.path("notSentByReason").path("NO_CONTEXT").asLong()).isZero();
         assertNoSecret(tracking);
+        JsonNode registration = rpc.call("getRegistration");
+        assertThat(registration.path("state").asText()).isEqualTo("disabled");
+        assertThat(registration.path("problem").asText()).contains("no metric is defined");
+        assertNoSecret(registration);
 
         // Clear: the journal and the per-key counts are empty afterwards.
         JsonNode cleared = rpc.call("clearEvents");

@@ -28,6 +28,8 @@ import io.quarkiverse.launchdarkly.runtime.local.EventJournal;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
+import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.runtime.registration.RegistrationReport;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -67,6 +69,9 @@ public class LaunchDarklyJsonRpcService {
     @Inject
     TrackingFailures trackingFailures;
 
+    @Inject
+    MetricRegistration registration;
+
     // ---- Tracked metrics page ----
 
     /** Events of annotated methods that were not sent, by reason, and the custom events received per key. */
@@ -76,6 +81,17 @@ public class LaunchDarklyJsonRpcService {
         trackingFailures.counts().forEach((reason, count) -> failures.put(reason.name(), count));
         Map<String, Long> received = settings.mode() == ClientMode.LOCAL ? local.events().customEventCounts() : Map.of();
         return new TrackingView(settings.mode() == ClientMode.LOCAL, new TreeMap<>(received), failures);
+    }
+
+    /** The state of the metric registration and its outcome per metric. */
+    @NonBlocking
+    public RegistrationView getRegistration() {
+        RegistrationReport report = registration.report();
+        List<OutcomeRow> outcomes = report.outcomes().stream()
+                .map(o -> new OutcomeRow(o.metricKey(), o.status().name().toLowerCase(), o.changedFields(), o.reason()))
+                .toList();
+        return new RegistrationView(report.state().name().toLowerCase(), report.projectKey(), report.problem(),
+                report.finishedAt() == null ? null : report.finishedAt().toString(), outcomes);
     }
 
     // ---- Client page ----
@@ -243,6 +259,14 @@ public class LaunchDarklyJsonRpcService {
      * @param standIn the local stand-in, in local mode
      * @param endpoints the configured service endpoints, in remote mode
      */
+    /** The metric registration, for the tracked metrics page. */
+    public record RegistrationView(String state, String projectKey, String problem, String finishedAt,
+            List<OutcomeRow> outcomes) {
+    }
+
+    public record OutcomeRow(String metricKey, String status, List<String> changedFields, String reason) {
+    }
+
     /** Live figures of the tracked metrics page. */
     public record TrackingView(boolean local, Map<String, Long> receivedByKey, Map<String, Long> notSentByReason) {
     }

@@ -75,6 +75,110 @@ public interface LaunchDarklyConfig {
     LocalConfig local();
 
     /**
+     * LaunchDarkly's REST API, used to register metric definitions.
+     */
+    @ConfigDocSection
+    ApiConfig api();
+
+    /**
+     * Registration of the metric definitions at startup.
+     */
+    @ConfigDocSection
+    RegistrationConfig registration();
+
+    /**
+     * LaunchDarkly REST API access.
+     */
+    interface ApiConfig {
+
+        /**
+         * The API access token (a personal or service token with the {@code writer} role to create and update metrics).
+         * When unset, the environment variables {@code LAUNCHDARKLY_API_TOKEN}, {@code LAUNCHDARKLY_API_KEY} and
+         * {@code LD_API_KEY} are read, in that order. In local mode the stand-in's own token is used. Never logged.
+         */
+        Optional<String> token();
+
+        /**
+         * The key of the LaunchDarkly project the metrics belong to. Required to register metric definitions outside
+         * local mode; in local mode it defaults to {@code default}.
+         */
+        Optional<String> projectKey();
+
+        /**
+         * The base URL of the REST API: {@code https://app.launchdarkly.com} (the default), the federal instance
+         * {@code https://app.launchdarkly.us}, the EU instance {@code https://app.eu.launchdarkly.com}, or any other.
+         * Ignored in local mode, where the stand-in answers.
+         */
+        @WithDefault("https://app.launchdarkly.com")
+        URI baseUrl();
+
+        /**
+         * How long one REST request may take.
+         */
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+
+    /**
+     * How the metric definitions of {@code quarkus.launchdarkly.metrics} are reconciled with LaunchDarkly at startup.
+     */
+    interface RegistrationConfig {
+
+        /**
+         * Whether the definitions are reconciled at startup. When there are no definitions nothing happens either way.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Whether startup waits for the reconciliation to finish. By default it runs in the background so startup is
+         * not delayed.
+         */
+        @WithDefault("false")
+        boolean blocking();
+
+        /**
+         * The longest the whole reconciliation may take, retries included; what is not done by then is reported as
+         * failed.
+         */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /**
+         * Whether a failed reconciliation fails startup. It implies {@code blocking}. By default a failure is logged
+         * as a warning.
+         */
+        @WithDefault("false")
+        boolean failOnError();
+
+        /**
+         * Logs what the reconciliation would create, update or delete, and changes nothing.
+         */
+        @WithDefault("false")
+        boolean dryRun();
+
+        /**
+         * Deletes the metrics of the project that carry the {@code managed-tag} but are no longer defined. Off by
+         * default: the reconciliation never deletes otherwise.
+         */
+        @WithDefault("false")
+        boolean prune();
+
+        /**
+         * The tag the extension adds to every metric it creates or updates, which marks the metrics {@code prune} may
+         * delete.
+         */
+        @WithDefault("managed-by-quarkus")
+        String managedTag();
+
+        /**
+         * How many times one request is retried after a rate limit (429), a server error (5xx) or an I/O error.
+         */
+        @WithDefault("5")
+        int maxRetries();
+    }
+
+    /**
      * Service endpoints. Set all three of {@code streaming}, {@code polling} and {@code events}, or only
      * {@code relay-proxy}; setting only some of them is a startup error.
      */

@@ -1,0 +1,66 @@
+package io.quarkiverse.launchdarkly.deployment.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.runtime.local.http.LocalRequest;
+import io.quarkiverse.launchdarkly.runtime.local.http.LocalResponse;
+import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+
+/** Shared definitions and helpers of the registration tests. */
+final class RegistrationTestSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Three definitions: a numeric custom metric, a conversion and a percentile latency. */
+    static final String THREE_METRICS = """
+            quarkus.launchdarkly.metrics."ai.task.completion".name=AI Task Completion Rate
+            quarkus.launchdarkly.metrics."ai.task.completion".numeric=true
+            quarkus.launchdarkly.metrics."ai.task.completion".unit=count
+            quarkus.launchdarkly.metrics."ai.task.completion".success-criteria=higher-than-baseline
+            quarkus.launchdarkly.metrics."ai.task.completion".description=Tracks successful AI task completions
+            quarkus.launchdarkly.metrics."ai.task.completion".tags=ai,support
+            quarkus.launchdarkly.metrics."checkout.completed".name=Checkout completed
+            quarkus.launchdarkly.metrics."search.latency".name=Search latency
+            quarkus.launchdarkly.metrics."search.latency".numeric=true
+            quarkus.launchdarkly.metrics."search.latency".unit=milliseconds
+            quarkus.launchdarkly.metrics."search.latency".success-criteria=lower-than-baseline
+            quarkus.launchdarkly.metrics."search.latency".unit-aggregation=average
+            quarkus.launchdarkly.metrics."search.latency".analysis-type=percentile
+            quarkus.launchdarkly.metrics."search.latency".percentile-value=95
+            quarkus.launchdarkly.metrics."search.latency".randomization-units=user
+            """;
+
+    private RegistrationTestSupport() {
+    }
+
+    /** The write calls (POST, PATCH, DELETE) the stand-in received. */
+    static List<RecordedApiCall> writes(LocalLaunchDarkly local) {
+        return local.metricsApi().calls().stream().filter(RecordedApiCall::isWrite).toList();
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + text, e);
+        }
+    }
+
+    /** Changes a metric on the LaunchDarkly side, as someone in the LaunchDarkly UI would. */
+    static void patchInLaunchDarkly(LocalLaunchDarkly local, String metricKey, String patch) {
+        LocalResponse response = local.metricsApi().handle(new LocalRequest("PATCH",
+                "/api/v2/metrics/default/" + metricKey, Map.of(),
+                Map.of("authorization", List.of(local.writerApiToken()), "content-type", List.of("application/json")),
+                patch.getBytes(StandardCharsets.UTF_8)));
+        if (response.status() != 200) {
+            throw new AssertionError("PATCH answered " + response.status() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+}

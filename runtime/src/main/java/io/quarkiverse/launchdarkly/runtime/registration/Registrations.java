@@ -1,0 +1,69 @@
+package io.quarkiverse.launchdarkly.runtime.registration;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
+import io.quarkiverse.launchdarkly.runtime.registration.api.PatchOperation;
+
+/**
+ * The reconciliation compares JSON trees (only the fields a definition sets matter, whatever the DTOs hold), while the
+ * client speaks typed DTOs: these calls convert at that boundary.
+ */
+final class Registrations {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Registrations() {
+    }
+
+    static Optional<JsonNode> get(LaunchDarklyMetricsClient client, String project, String key) {
+        return client.get(project, key).map(JSON::valueToTree);
+    }
+
+    static void create(LaunchDarklyMetricsClient client, String project, ObjectNode body) {
+        try {
+            client.create(project, JSON.treeToValue(body, MetricPost.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Metric definition '" + body.path("key").asText()
+                    + "' does not map to LaunchDarkly's metric body: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static void patch(LaunchDarklyMetricsClient client, String project, String key, List<ObjectNode> operations) {
+        client.update(project, key, operations.stream()
+                .map(op -> new PatchOperation(op.get("op").asText(), op.get("path").asText(), op.get("value")))
+                .toList());
+    }
+
+    static void delete(LaunchDarklyMetricsClient client, String project, String key) {
+        client.delete(project, key);
+    }
+
+    /** The metrics of the project carrying the tag (the API's filter, checked again here). */
+    static List<JsonNode> listTagged(LaunchDarklyMetricsClient client, String project, String tag) {
+        return client.list(project, "tags contains [\"" + tag + "\"]").stream()
+                .map(metric -> (JsonNode) JSON.valueToTree(metric))
+                .filter(metric -> hasTag(metric, tag))
+                .toList();
+    }
+
+    static boolean hasTag(JsonNode metric, String tag) {
+        JsonNode tags = metric.get("tags");
+        if (tags == null || !tags.isArray()) {
+            return false;
+        }
+        for (JsonNode t : tags) {
+            if (tag.equals(t.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
