@@ -101,6 +101,27 @@ class MetricRegistrationFaultsTest {
         assertThat(report.withStatus(MetricOutcome.Status.CREATED)).hasSize(2);
     }
 
+    @Test
+    void aMetricCreatedMeanwhileIsReadAgainAndCompared() {
+        // Someone else created it with another name between our read and our create: the read answers 404 once.
+        local.metricsApi().put("default", """
+                {"key":"checkout.completed","name":"Made elsewhere","kind":"custom","eventKey":"checkout.completed",
+                 "isNumeric":false,"tags":["managed-by-quarkus"]}""");
+        local.faults().inject(Fault.on("GET", "/api/v2/metrics/default/checkout.completed").status(404).times(1));
+
+        RegistrationReport report = registration.reconcile();
+
+        assertThat(report.outcomes()).filteredOn(o -> o.metricKey().equals("checkout.completed")).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.status()).isEqualTo(MetricOutcome.Status.UPDATED);
+                    assertThat(o.changedFields()).containsExactly("name");
+                });
+        assertThat(local.metricsApi().calls()).filteredOn(c -> c.path().endsWith("/default") && c.method().equals("POST"))
+                .extracting(c -> c.status()).contains(409);
+        assertThat(local.metricsApi().metric("default", "checkout.completed").orElseThrow().path("name").asText())
+                .isEqualTo("Checkout completed");
+    }
+
     private static String text(LogRecord record) {
         String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : String.valueOf(record.getMessage());
         for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
