@@ -25,8 +25,10 @@ public record MetricOutcome(String metricKey, Status status, List<String> change
 
     @Override
     public String toString() {
+        // The fields of a creation are all of them: the log line names them only for updates and plans.
+        boolean showFields = status == Status.UPDATED || status == Status.PLANNED;
         return metricKey + " " + status.name().toLowerCase()
-                + (changedFields.isEmpty() ? "" : " " + changedFields)
+                + (showFields && !changedFields.isEmpty() ? " " + changedFields : "")
                 + (reason == null ? "" : " (" + reason + ")");
     }
 }
