@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +30,7 @@ class MetricsApiClientAuthTest {
     static final String UNKNOWN_TOKEN = "api-not-registered-5d1c0a7e-2f4b-4c1e-9a57-0123456789ab";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest().withEmptyApplication()
+    static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root.addClass(CapturedLogs.class))
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.token", UNKNOWN_TOKEN)
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.project-key", "shop")
             .overrideRuntimeConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly.runtime.registration.api\".level",
@@ -118,41 +112,4 @@ class MetricsApiClientAuthTest {
         assertThat(local.metricsApi().metric("shop", "signup")).isPresent();
     }
 
-    /** Captures the extension's log records, formatted, while a test runs (in the application's log manager). */
-    static final class CapturedLogs extends Handler {
-
-        private final List<String> messages = new CopyOnWriteArrayList<>();
-        private final Logger logger = Logger.getLogger("io.quarkiverse.launchdarkly");
-
-        void start() {
-            messages.clear();
-            setLevel(Level.ALL);
-            logger.addHandler(this);
-        }
-
-        void stop() {
-            logger.removeHandler(this);
-        }
-
-        List<String> messages() {
-            return List.copyOf(messages);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            if (record.getThrown() != null) {
-                text += " " + record.getThrown();
-            }
-            messages.add(text);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

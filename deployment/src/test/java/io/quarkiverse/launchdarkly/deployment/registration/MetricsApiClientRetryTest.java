@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +36,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class MetricsApiClientRetryTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest().withEmptyApplication()
+    static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root.addClass(CapturedLogs.class))
             .overrideRuntimeConfigKey("quarkus.launchdarkly.registration.max-retries", "3")
             .overrideRuntimeConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly.runtime.registration.api\".level",
                     "DEBUG");
@@ -197,41 +190,4 @@ class MetricsApiClientRetryTest {
         assertThat(logs.messages()).allSatisfy(message -> assertThat(message).doesNotContain(local.writerApiToken()));
     }
 
-    /** Captures the extension's log records, formatted, while a test runs (in the application's log manager). */
-    static final class CapturedLogs extends Handler {
-
-        private final List<String> messages = new CopyOnWriteArrayList<>();
-        private final Logger logger = Logger.getLogger("io.quarkiverse.launchdarkly");
-
-        void start() {
-            messages.clear();
-            setLevel(Level.ALL);
-            logger.addHandler(this);
-        }
-
-        void stop() {
-            logger.removeHandler(this);
-        }
-
-        List<String> messages() {
-            return List.copyOf(messages);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            if (record.getThrown() != null) {
-                text += " " + record.getThrown();
-            }
-            messages.add(text);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }
