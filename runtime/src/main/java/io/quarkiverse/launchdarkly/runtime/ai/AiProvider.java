@@ -1,0 +1,20 @@
+package io.quarkiverse.launchdarkly.runtime.ai;
+
+import com.launchdarkly.sdk.LDValue;
+import com.launchdarkly.sdk.LDValueType;
+
+/**
+ * The AI provider an AI Config names ({@code openai}, {@code bedrock}, ...).
+ *
+ * @param name the provider name, {@code null} when the flag's provider has none (trackers then send {@code ""})
+ */
+public record AiProvider(String name) {
+
+    public LDValue toLDValue() {
+        return name == null ? LDValue.buildObject().build() : LDValue.buildObject().put("name", name).build();
+    }
+
+    static AiProvider fromLDValue(LDValue provider) {
+        return provider.getType() == LDValueType.OBJECT ? new AiProvider(provider.get("name").stringValue()) : null;
+    }
+}
