@@ -78,6 +78,20 @@ public final class FlagFile {
         }
     }
 
+    /**
+     * Parses flag data given as text, in the same format as a file.
+     *
+     * @throws IllegalArgumentException when the text cannot be parsed or breaks the format
+     */
+    static ObjectNode parse(String yamlOrJson) {
+        FlagFile inline = new FlagFile("(flag data given in code)");
+        try {
+            return inline.toDataSet(YAML.readTree(yamlOrJson));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the LaunchDarkly flag data: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the file exists (on the file system or the classpath). */
     public boolean exists() {
         return Files.isRegularFile(Path.of(location)) || resource() != null;

@@ -207,19 +207,11 @@ public final class LocalLaunchDarkly {
     /**
      * Replaces the flag data with this data set (same format as the file) until {@link #reset()}, and pushes it to
      * connected SDKs.
+     *
+     * @throws IllegalArgumentException when the data cannot be parsed or breaks the format; the current data stays
      */
     public void useFlagData(String yamlOrJson) {
-        try {
-            Path temp = Files.createTempFile("launchdarkly-flags", ".yaml");
-            try {
-                Files.writeString(temp, yamlOrJson);
-                overrides = new FlagFile(temp.toString()).load();
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the flag data: " + e.getMessage(), e);
-        }
+        overrides = FlagFile.parse(yamlOrJson);
         publish(overrides.toString());
     }
 

@@ -84,6 +84,23 @@ class StandInSdkTest {
     }
 
     @Test
+    void flagDataGivenInCodeIsServedAndInvalidDataIsRefused() {
+        start(LocalLaunchDarkly.builder().sdkKey(KEY));
+        standIn.useFlagData("flagValues: { banner: \"summer\" }");
+        LDContext user = LDContext.create("u");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!"summer".equals(client.stringVariation("banner", user, "none")) && System.nanoTime() < deadline) {
+            pause();
+        }
+        assertThat(client.stringVariation("banner", user, "none")).isEqualTo("summer");
+
+        assertThatThrownBy(() -> standIn.useFlagData("flags: 3"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'flags' must be a map keyed by flag key");
+        assertThat(client.stringVariation("banner", user, "none")).isEqualTo("summer");
+    }
+
+    @Test
     void refusesAnotherSdkKeyLikeLaunchDarkly() {
         standIn = LocalLaunchDarkly.builder().sdkKey(KEY).build().start();
         client = new LDClient("sdk-wrong-environment", config(Duration.ofSeconds(1)));
