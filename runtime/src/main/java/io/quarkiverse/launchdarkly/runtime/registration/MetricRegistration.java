@@ -189,7 +189,7 @@ public class MetricRegistration {
         String tag = config.registration().managedTag();
         for (JsonNode metric : Registrations.listTagged(client, project, tag)) {
             String key = metric.path("key").asText();
-            if (desired.containsKey(key) || !Registrations.hasTag(metric, tag)) {
+            if (desired.containsKey(key)) {
                 continue;
             }
             if (config.registration().dryRun()) {

@@ -46,24 +46,11 @@ final class Registrations {
         client.delete(project, key);
     }
 
-    /** The metrics of the project carrying the tag (the API's filter, checked again here). */
+    /** The metrics of the project carrying the tag (the API's filter, checked again here on each metric). */
     static List<JsonNode> listTagged(LaunchDarklyMetricsClient client, String project, String tag) {
         return client.list(project, "tags contains [\"" + tag + "\"]").stream()
+                .filter(metric -> metric.hasTag(tag))
                 .map(metric -> (JsonNode) JSON.valueToTree(metric))
-                .filter(metric -> hasTag(metric, tag))
                 .toList();
-    }
-
-    static boolean hasTag(JsonNode metric, String tag) {
-        JsonNode tags = metric.get("tags");
-        if (tags == null || !tags.isArray()) {
-            return false;
-        }
-        for (JsonNode t : tags) {
-            if (tag.equals(t.asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
