@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.server.LDClient;
 
+import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -37,7 +36,7 @@ class SdkKeyNeverLoggedTest {
             .setLogRecordPredicate(record -> true)
             .assertLogRecords(records -> {
                 assertThat(records).as("log records were captured").isNotEmpty();
-                assertThat(records).allSatisfy(record -> assertThat(text(record)).doesNotContain(KEY));
+                assertThat(records).allSatisfy(record -> assertThat(LogRecordText.of(record)).doesNotContain(KEY));
             })
             .setAfterUndeployListener(() -> OutsideStandIn.stop("refusing"));
 
@@ -60,14 +59,4 @@ class SdkKeyNeverLoggedTest {
         return OutsideStandIn.journal(REFUSING).get("rejectedPayloads").longValue();
     }
 
-    private static String text(LogRecord record) {
-        StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-        if (record.getParameters() != null) {
-            text.append(Arrays.toString(record.getParameters()));
-        }
-        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-            text.append(t);
-        }
-        return text.toString();
-    }
 }

@@ -8,10 +8,10 @@ import java.util.logging.LogRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
@@ -29,7 +29,7 @@ class TrackedMetricWarningsTest {
             .assertLogRecords(TrackedMetricWarningsTest::warnings);
 
     static void warnings(List<LogRecord> records) {
-        List<String> messages = records.stream().map(TrackedMetricWarningsTest::text).toList();
+        List<String> messages = records.stream().map(LogRecordText::of).toList();
         String suspicious = "@TrackedMetric on " + Suspicious.class.getName();
         assertThat(messages).anySatisfy(m -> assertThat(m).contains(suspicious + "#successOnlyOutcome(String): event"
                 + " 'outcome' sends the outcome only on success, so it is always 1.0"));
@@ -40,10 +40,6 @@ class TrackedMetricWarningsTest {
         assertThat(messages).anySatisfy(m -> assertThat(m).contains(suspicious + "#twice(String): event 'twice' is"
                 + " declared twice"));
         assertThat(messages).anySatisfy(m -> assertThat(m).contains(NotABean.class.getName() + " is not a CDI bean"));
-    }
-
-    private static String text(LogRecord record) {
-        return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : String.valueOf(record.getMessage());
     }
 
     @Test

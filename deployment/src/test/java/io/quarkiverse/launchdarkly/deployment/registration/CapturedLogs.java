@@ -7,7 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
+import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 
 /** Captures the extension's log records, formatted, while a test runs (in the application's log manager). */
 final class CapturedLogs extends Handler {
@@ -31,11 +31,7 @@ final class CapturedLogs extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        if (record.getThrown() != null) {
-            text += " " + record.getThrown();
-        }
-        messages.add(text);
+        messages.add(LogRecordText.of(record));
     }
 
     @Override

@@ -7,11 +7,11 @@ import java.util.logging.Level;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
@@ -36,8 +36,7 @@ class MetricDefinitionConsistencyTest {
             .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.INFO.intValue()
                     && String.valueOf(record.getMessage()).contains("LaunchDarkly metric"))
             .assertLogRecords(records -> {
-                List<String> messages = records.stream()
-                        .map(r -> r instanceof ExtLogRecord ext ? ext.getFormattedMessage() : r.getMessage()).toList();
+                List<String> messages = records.stream().map(LogRecordText::of).toList();
                 String tracker = Tracker.class.getName();
                 assertThat(messages).anySatisfy(m -> assertThat(m)
                         .contains("LaunchDarkly metric quarkus.launchdarkly.metrics.\"checkout.completed\".numeric is"

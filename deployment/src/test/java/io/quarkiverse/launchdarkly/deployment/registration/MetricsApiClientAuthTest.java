@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
 import io.quarkiverse.launchdarkly.runtime.registration.api.ForbiddenException;
@@ -30,7 +31,8 @@ class MetricsApiClientAuthTest {
     static final String UNKNOWN_TOKEN = "api-not-registered-5d1c0a7e-2f4b-4c1e-9a57-0123456789ab";
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root.addClass(CapturedLogs.class))
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(CapturedLogs.class, LogRecordText.class))
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.token", UNKNOWN_TOKEN)
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.project-key", "shop")
             .overrideRuntimeConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly.runtime.registration.api\".level",

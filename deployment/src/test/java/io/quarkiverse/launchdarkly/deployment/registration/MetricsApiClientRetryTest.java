@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 import io.quarkiverse.launchdarkly.runtime.local.Fault;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
@@ -36,7 +37,8 @@ import io.quarkus.test.QuarkusUnitTest;
 class MetricsApiClientRetryTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root.addClass(CapturedLogs.class))
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(CapturedLogs.class, LogRecordText.class))
             .overrideRuntimeConfigKey("quarkus.launchdarkly.registration.max-retries", "3")
             .overrideRuntimeConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly.runtime.registration.api\".level",
                     "DEBUG");
