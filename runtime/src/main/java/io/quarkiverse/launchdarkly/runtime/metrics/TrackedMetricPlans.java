@@ -17,11 +17,6 @@ public final class TrackedMetricPlans {
         plans = List.copyOf(recorded);
     }
 
-    /** Every plan, in index order. */
-    public static List<MethodPlan> all() {
-        return plans;
-    }
-
     static MethodPlan get(int index) {
         return plans.get(index);
     }
