@@ -1,5 +1,7 @@
 package io.quarkiverse.launchdarkly.deployment.metrics;
 
+import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.*;
+
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
@@ -17,7 +18,6 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
-import org.jboss.jandex.ParameterizedType;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
@@ -43,31 +43,6 @@ final class TrackedMetricAnalyzer {
     static final DotName METRIC_VALUE = DotName.createSimple(MetricValue.class);
     static final DotName METRIC_DATA = DotName.createSimple(MetricData.class);
     static final DotName METRIC_CONTEXT = DotName.createSimple(MetricContext.class);
-
-    static final DotName LD_CONTEXT = DotName.createSimple("com.launchdarkly.sdk.LDContext");
-    static final DotName LD_VALUE = DotName.createSimple("com.launchdarkly.sdk.LDValue");
-    static final DotName STRING = DotName.createSimple(String.class);
-    static final DotName COMPLETION_STAGE = DotName.createSimple("java.util.concurrent.CompletionStage");
-    static final DotName COMPLETABLE_FUTURE = DotName.createSimple("java.util.concurrent.CompletableFuture");
-    static final DotName UNI = DotName.createSimple("io.smallrye.mutiny.Uni");
-    static final DotName MULTI = DotName.createSimple("io.smallrye.mutiny.Multi");
-
-    private static final Set<DotName> NUMBER_TYPES = Set.of(
-            DotName.createSimple(Byte.class), DotName.createSimple(Short.class), DotName.createSimple(Integer.class),
-            DotName.createSimple(Long.class), DotName.createSimple(Float.class), DotName.createSimple(Double.class),
-            DotName.createSimple(java.math.BigDecimal.class), DotName.createSimple(java.math.BigInteger.class),
-            DotName.createSimple(Number.class), DotName.createSimple("java.util.concurrent.atomic.AtomicInteger"),
-            DotName.createSimple("java.util.concurrent.atomic.AtomicLong"));
-    private static final Set<DotName> UNSUPPORTED_ASYNC = Set.of(
-            DotName.createSimple("java.util.concurrent.Future"),
-            DotName.createSimple("java.util.concurrent.Flow$Publisher"),
-            DotName.createSimple("org.reactivestreams.Publisher"),
-            DotName.createSimple("io.smallrye.mutiny.groups.MultiCollect"));
-    private static final Set<DotName> DATA_TYPES = Set.of(STRING, LD_VALUE, DotName.createSimple(Boolean.class),
-            DotName.createSimple(Character.class), DotName.createSimple(Object.class),
-            DotName.createSimple("java.util.Collection"), DotName.createSimple("java.util.List"),
-            DotName.createSimple("java.util.Set"), DotName.createSimple("java.util.Map"),
-            DotName.createSimple("java.util.SortedMap"), DotName.createSimple("java.util.SortedSet"));
 
     private final IndexView index;
     private final List<String> errors = new ArrayList<>();
@@ -149,7 +124,7 @@ final class TrackedMetricAnalyzer {
                     dataNames.add(dataName);
                     dataParameters.add(i);
                 }
-                if (!isDataType(type)) {
+                if (!hasJsonForm(index, type)) {
                     error.accept("@MetricData parameter '" + name + "' is a " + type + ", which has no JSON form here"
                             + " (use a string, number, boolean, enum, collection, map or LDValue)");
                 }
@@ -160,19 +135,16 @@ final class TrackedMetricAnalyzer {
         Type returnType = method.returnType();
         ResultKind resultKind = ResultKind.SYNC;
         Type resultType = returnType;
-        DotName returnName = returnType.name();
-        if (returnName.equals(COMPLETION_STAGE) || returnName.equals(COMPLETABLE_FUTURE)) {
-            resultKind = ResultKind.COMPLETION_STAGE;
-            resultType = typeArgument(returnType);
-        } else if (returnName.equals(UNI)) {
-            resultKind = ResultKind.UNI;
-            resultType = typeArgument(returnType);
-        } else if (returnName.equals(MULTI)) {
-            resultKind = ResultKind.MULTI;
-            resultType = PrimitiveType.LONG; // a Multi's result is the number of items
-        } else if (UNSUPPORTED_ASYNC.contains(returnName)) {
+        ResultKind kind = resultKind(returnType);
+        if (kind == null) {
             error.accept("the return type " + returnType + " is an asynchronous type that cannot be tracked; return a"
                     + " CompletionStage, a Uni or a Multi");
+        } else if (kind == ResultKind.MULTI) {
+            resultKind = kind;
+            resultType = PrimitiveType.LONG; // a Multi's result is the number of items
+        } else if (kind != ResultKind.SYNC) {
+            resultKind = kind;
+            resultType = typeArgument(returnType);
         }
 
         // Events
@@ -357,54 +329,4 @@ final class TrackedMetricAnalyzer {
         return value == null ? defaultValue : Enum.valueOf(type, value.asEnum());
     }
 
-    private static Type typeArgument(Type type) {
-        if (type.kind() != Type.Kind.PARAMETERIZED_TYPE) {
-            return null;
-        }
-        ParameterizedType parameterized = type.asParameterizedType();
-        if (parameterized.arguments().size() != 1) {
-            return null;
-        }
-        Type argument = parameterized.arguments().get(0);
-        return argument.kind() == Type.Kind.CLASS || argument.kind() == Type.Kind.PARAMETERIZED_TYPE ? argument : null;
-    }
-
-    private static boolean isNumeric(Type type) {
-        if (type.kind() == Type.Kind.PRIMITIVE) {
-            return type.asPrimitiveType().primitive() != PrimitiveType.Primitive.BOOLEAN
-                    && type.asPrimitiveType().primitive() != PrimitiveType.Primitive.CHAR;
-        }
-        return type.kind() == Type.Kind.CLASS && NUMBER_TYPES.contains(type.name());
-    }
-
-    private boolean isDataType(Type type) {
-        if (type.kind() == Type.Kind.PRIMITIVE || isNumeric(type)) {
-            return true;
-        }
-        if (type.kind() != Type.Kind.CLASS && type.kind() != Type.Kind.PARAMETERIZED_TYPE) {
-            return false;
-        }
-        if (DATA_TYPES.contains(type.name())) {
-            return true;
-        }
-        var clazz = index.getClassByName(type.name());
-        if (clazz != null && clazz.isEnum()) {
-            return true;
-        }
-        // JDK collection and map types are not in the application index: accept the common ones by name.
-        String name = type.name().toString();
-        return name.startsWith("java.util.") && (name.endsWith("List") || name.endsWith("Set") || name.endsWith("Map")
-                || name.endsWith("Collection"));
-    }
-
-    private static String parameterName(MethodInfo method, int position) {
-        String name = method.parameterName(position);
-        return name == null ? "arg" + position : name;
-    }
-
-    /** {@code com.acme.Shop#settle(String, int)}, the form every message uses. */
-    static String describe(MethodInfo method) {
-        return method.declaringClass().name() + "#" + method.name() + "(" + method.parameterTypes().stream()
-                .map(t -> t.name().withoutPackagePrefix()).collect(Collectors.joining(", ")) + ")";
-    }
 }

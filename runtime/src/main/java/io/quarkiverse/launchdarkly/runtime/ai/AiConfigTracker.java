@@ -90,7 +90,10 @@ public final class AiConfigTracker {
         send(DURATION, trackData(), milliseconds);
     }
 
-    /** Sends {@code $ld:ai:tokens:ttf}, at most once. Never automatic: measure it where the stream starts. */
+    /**
+     * Sends {@code $ld:ai:tokens:ttf}, at most once. {@code @AiGeneration} methods returning a {@code Multi} record it
+     * at the first item; elsewhere, measure it where the stream starts.
+     */
     public void trackTimeToFirstToken(long milliseconds) {
         synchronized (this) {
             if (timeToFirstTokenMs != null) {

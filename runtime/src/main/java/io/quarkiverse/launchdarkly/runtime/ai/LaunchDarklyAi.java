@@ -225,6 +225,19 @@ public class LaunchDarklyAi {
         return new AiConfigTracker(client, context, ResumptionToken.decode(token), warnings);
     }
 
+    /**
+     * Records the user's feedback on a past run, from the {@link AiConfigTracker#resumptionToken() resumption token}
+     * the run handed out: the event joins that run (same run id, config and variation), whichever request or process
+     * sends it. At most once per rebuilt tracker, so call it once per feedback given.
+     *
+     * @param context the context of the user giving the feedback, normally the one the run was evaluated for
+     * @throws IllegalArgumentException when the token is not a resumption token
+     */
+    public void trackFeedback(String resumptionToken, LDContext context, AiFeedbackKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        trackerFromResumptionToken(resumptionToken, context).trackFeedback(kind);
+    }
+
     // ---- evaluation -----------------------------------------------------------------------------------------------
 
     private void trackUsage(String eventKey, String key, LDContext context) {

@@ -42,10 +42,20 @@ public class TrackingFailures {
     }
 
     void noContext(MethodPlan plan) {
+        noContext(plan.method(), "its events are not sent");
+    }
+
+    /**
+     * Counts a call that had no context and warns once per method.
+     *
+     * @param method {@code Class#method(...)}
+     * @param consequence what did not happen, for the warning
+     */
+    public void noContext(String method, String consequence) {
         counts.get(Reason.NO_CONTEXT).increment();
-        if (warned.add(Reason.NO_CONTEXT + plan.method())) {
-            LOG.warnf("No LaunchDarkly context for %s, so its events are not sent: add a @MetricContext parameter, a"
-                    + " ContextResolver bean, or authenticate the caller (logged once per method)", plan.method());
+        if (warned.add(Reason.NO_CONTEXT + method)) {
+            LOG.warnf("No LaunchDarkly context for %s, so %s: add a @MetricContext parameter, a ContextResolver bean,"
+                    + " or authenticate the caller (logged once per method)", method, consequence);
         }
     }
 
@@ -58,13 +68,18 @@ public class TrackingFailures {
     }
 
     void trackingError(MethodPlan plan, RuntimeException error) {
+        trackingError(plan.method(), error);
+    }
+
+    /** Counts a failure of the tracking of this method and logs it at most once a minute per method. */
+    public void trackingError(String method, RuntimeException error) {
         counts.get(Reason.TRACKING_ERROR).increment();
         long now = System.nanoTime();
-        Long last = lastErrorLog.get(plan.method());
+        Long last = lastErrorLog.get(method);
         if (last == null || now - last > EXCEPTION_LOG_INTERVAL_NANOS) {
-            lastErrorLog.put(plan.method(), now);
+            lastErrorLog.put(method, now);
             LOG.errorf(error, "Tracking the LaunchDarkly events of %s failed; the call itself was not affected"
-                    + " (logged at most once a minute per method, %d failure(s) so far)", plan.method(),
+                    + " (logged at most once a minute per method, %d failure(s) so far)", method,
                     counts.get(Reason.TRACKING_ERROR).sum());
         }
     }

@@ -1,0 +1,33 @@
+package io.quarkiverse.launchdarkly.deployment.ai;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.jandex.DotName;
+
+import io.quarkus.builder.item.SimpleBuildItem;
+
+/**
+ * The {@code AiMetricsExtractor} beans of the application, keyed by the response type each reads: the built-in ones
+ * whose library is on the classpath, and the application's own (which win over a built-in for the same type).
+ */
+public final class AiExtractorsBuildItem extends SimpleBuildItem {
+
+    private final Map<DotName, String> byResponseType;
+    private final List<String> builtInsActive;
+
+    AiExtractorsBuildItem(Map<DotName, String> byResponseType, List<String> builtInsActive) {
+        this.byResponseType = Map.copyOf(byResponseType);
+        this.builtInsActive = List.copyOf(builtInsActive);
+    }
+
+    /** The extractor class for this response type, or null. */
+    public String extractorFor(DotName responseType) {
+        return byResponseType.get(responseType);
+    }
+
+    /** The built-in extractor classes registered because their library is present. */
+    public List<String> builtInsActive() {
+        return builtInsActive;
+    }
+}

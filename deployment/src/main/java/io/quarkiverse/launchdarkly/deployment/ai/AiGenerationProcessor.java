@@ -1,0 +1,208 @@
+package io.quarkiverse.launchdarkly.deployment.ai;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.invoke.Invoker;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.Type;
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
+import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.runtime.ai.extractors.BuiltInExtractors;
+import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationBinding;
+import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationInterceptor;
+import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationRecorder;
+import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerations;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
+import io.quarkus.arc.deployment.InvokerFactoryBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.processor.BeanInfo;
+import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.recording.RecorderContext;
+import io.quarkus.runtime.RuntimeValue;
+
+/**
+ * Turns {@code @AiGeneration} methods into intercepted methods: finds the metrics extractors, analyses and validates
+ * the methods, binds the interceptor to each valid one with the index of its plan, has ArC generate invokers for the
+ * fallback and default-config methods, and records the plans.
+ */
+class AiGenerationProcessor {
+
+    private static final Logger LOG = Logger.getLogger(AiGenerationProcessor.class);
+    private static final DotName BINDING = DotName.createSimple(AiGenerationBinding.class);
+    private static final DotName EXTRACTOR = DotName.createSimple(AiMetricsExtractor.class);
+
+    @BuildStep
+    void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
+        beans.produce(AdditionalBeanBuildItem.builder()
+                .addBeanClasses(AiGenerationBinding.class, AiGenerationInterceptor.class, AiGenerations.class)
+                .setUnremovable()
+                .build());
+    }
+
+    /**
+     * The extractors: a built-in one only when its response type is on the application's classpath (its class is the
+     * only one touching that library), and every application class implementing {@code AiMetricsExtractor<T>} with a
+     * concrete {@code T}. Both become unremovable beans, singletons unless they declare a scope.
+     */
+    @BuildStep
+    AiExtractorsBuildItem extractors(CombinedIndexBuildItem combinedIndex, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        Map<DotName, String> byResponseType = new HashMap<>();
+        List<String> builtIns = new ArrayList<>();
+        for (BuiltInExtractors.BuiltIn builtIn : BuiltInExtractors.ALL) {
+            if (QuarkusClassLoader.isClassPresentAtRuntime(builtIn.responseType())) {
+                byResponseType.put(DotName.createSimple(builtIn.responseType()), builtIn.extractorClass());
+                builtIns.add(builtIn.extractorClass());
+            }
+        }
+
+        IndexView index = combinedIndex.getIndex();
+        Map<DotName, String> own = new HashMap<>();
+        List<String> mistakes = new ArrayList<>();
+        for (ClassInfo implementation : index.getAllKnownImplementations(EXTRACTOR)) {
+            if (implementation.isInterface() || Modifier.isAbstract(implementation.flags())
+                    || builtIns.contains(implementation.name().toString())) {
+                continue;
+            }
+            Type responseType = responseType(implementation);
+            if (responseType == null) {
+                LOG.warnf("%s implements AiMetricsExtractor without a concrete type argument in its implements clause,"
+                        + " so no @AiGeneration method uses it; declare implements AiMetricsExtractor<YourResponse>",
+                        implementation.name());
+                continue;
+            }
+            String previous = own.put(responseType.name(), implementation.name().toString());
+            if (previous != null) {
+                mistakes.add("both " + previous + " and " + implementation.name() + " extract metrics from "
+                        + responseType.name() + "; keep one");
+            }
+        }
+        if (!mistakes.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(new DeploymentException(
+                    "Invalid AiMetricsExtractor beans:\n  - " + String.join("\n  - ", mistakes))));
+        }
+        byResponseType.putAll(own);
+
+        AdditionalBeanBuildItem.Builder extractorBeans = AdditionalBeanBuildItem.builder()
+                .setDefaultScope(BuiltinScope.SINGLETON.getName()).setUnremovable();
+        builtIns.forEach(extractorBeans::addBeanClass);
+        own.values().forEach(extractorBeans::addBeanClass);
+        beans.produce(extractorBeans.build());
+        return new AiExtractorsBuildItem(byResponseType, builtIns);
+    }
+
+    /** The {@code T} of a directly implemented {@code AiMetricsExtractor<T>}, when it is a class type. */
+    private static Type responseType(ClassInfo implementation) {
+        for (Type type : implementation.interfaceTypes()) {
+            if (type.name().equals(EXTRACTOR) && type.kind() == Type.Kind.PARAMETERIZED_TYPE) {
+                Type argument = type.asParameterizedType().arguments().get(0);
+                if (argument.kind() == Type.Kind.CLASS || argument.kind() == Type.Kind.PARAMETERIZED_TYPE) {
+                    return argument;
+                }
+            }
+        }
+        return null;
+    }
+
+    @BuildStep
+    AiGenerationsBuildItem analyse(CombinedIndexBuildItem index, AiExtractorsBuildItem extractors) {
+        AiGenerationAnalyzer analyzer = new AiGenerationAnalyzer(index.getIndex(), extractors);
+        List<Generation> methods = new ArrayList<>();
+        for (MethodInfo method : analyzer.annotatedMethods()) {
+            Generation generation = analyzer.analyse(method);
+            if (generation != null) {
+                methods.add(generation);
+            }
+        }
+        analyzer.warnings().forEach(LOG::warn);
+        return new AiGenerationsBuildItem(methods, analyzer.errors());
+    }
+
+    @BuildStep
+    AnnotationsTransformerBuildItem bindInterceptor(AiGenerationsBuildItem generations) {
+        Map<MethodInfo, Integer> planIndexes = new HashMap<>();
+        for (int i = 0; i < generations.methods().size(); i++) {
+            planIndexes.put(generations.methods().get(i).method(), i);
+        }
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenMethod(planIndexes::containsKey)
+                .transform(context -> context.add(AnnotationInstance.builder(BINDING)
+                        .add("plan", planIndexes.get(context.declaration().asMethod()))
+                        .build())));
+    }
+
+    /**
+     * Reports the mistakes as one deployment problem, warns about methods of classes that are not beans (CDI ignores
+     * them), and has ArC generate the invokers of the fallback and default-config methods.
+     */
+    @BuildStep
+    AiInvokersBuildItem validate(AiGenerationsBuildItem generations, ValidationPhaseBuildItem validation,
+            InvokerFactoryBuildItem invokerFactory, BuildProducer<ValidationErrorBuildItem> errors) {
+        if (!generations.errors().isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(new DeploymentException(
+                    "Invalid @AiGeneration usage (" + generations.errors().size() + " mistake(s)):\n  - "
+                            + String.join("\n  - ", generations.errors()))));
+        }
+        Map<Integer, String> fallbacks = new HashMap<>();
+        Map<Integer, String> defaultConfigs = new HashMap<>();
+        Set<DotName> warned = new HashSet<>();
+        for (int i = 0; i < generations.methods().size(); i++) {
+            Generation generation = generations.methods().get(i);
+            ClassInfo declaring = generation.method().declaringClass();
+            BeanInfo bean = validation.getContext().beans().classBeans().withBeanClass(declaring.name()).firstResult()
+                    .orElse(null);
+            if (bean == null) {
+                if (warned.add(declaring.name())) {
+                    LOG.warnf("@AiGeneration on %s: %s is not a CDI bean, so the method is not intercepted",
+                            generation.plan().method(), declaring.name());
+                }
+                continue;
+            }
+            if (generation.fallback() != null) {
+                fallbacks.put(i, invokerFactory.createInvoker(bean, generation.fallback()).build().getClassName());
+            }
+            if (generation.defaultConfig() != null) {
+                defaultConfigs.put(i,
+                        invokerFactory.createInvoker(bean, generation.defaultConfig()).build().getClassName());
+            }
+        }
+        return new AiInvokersBuildItem(fallbacks, defaultConfigs);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void recordPlans(AiGenerationsBuildItem generations, AiInvokersBuildItem invokers, RecorderContext recorderContext,
+            AiGenerationRecorder recorder) {
+        recorder.register(generations.methods().stream().map(Generation::plan).toList());
+        invokers.fallbacks().forEach((plan, invoker) -> recorder.fallback(plan, newInvoker(recorderContext, invoker)));
+        invokers.defaultConfigs()
+                .forEach((plan, invoker) -> recorder.defaultConfig(plan, newInvoker(recorderContext, invoker)));
+    }
+
+    private static RuntimeValue<Invoker<Object, Object>> newInvoker(RecorderContext context, String className) {
+        return context.newInstance(className);
+    }
+}

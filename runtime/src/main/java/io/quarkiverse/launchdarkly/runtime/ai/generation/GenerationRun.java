@@ -1,0 +1,183 @@
+package io.quarkiverse.launchdarkly.runtime.ai.generation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.quarkiverse.launchdarkly.runtime.ai.AiConfig;
+import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDisabledException;
+import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
+
+/**
+ * One call of an {@code @AiGeneration} method: its config, its tracker (a new run id), and what it records. The order
+ * of the events is that of {@link AiConfigTracker#trackMetricsOf}: duration, then success or error, then tokens, then
+ * tool calls; a stream sends its time to first token when the first chunk arrives.
+ * <p>
+ * Nothing here throws: a failing extractor or tracker is counted and logged by {@link TrackingFailures}. When the
+ * extractor fails on a result the method returned, the run is still a success (the model answered), without tokens.
+ */
+final class GenerationRun {
+
+    private final GenerationPlan plan;
+    private final AiConfig config;
+    private final AiConfigTracker tracker;
+    private final AiMetricsExtractor<Object> extractor;
+    private final TrackingFailures failures;
+
+    // Stream state, touched by one subscriber at a time (reactive streams signal serially).
+    private AiTokenUsage streamTokens;
+    private final List<String> streamToolCalls = new ArrayList<>();
+    private boolean streamReportedFailure;
+    private boolean firstChunkSeen;
+
+    GenerationRun(GenerationPlan plan, AiConfig config, AiMetricsExtractor<Object> extractor,
+            TrackingFailures failures) {
+        this.plan = plan;
+        this.config = config;
+        this.tracker = config == null ? null : config.createTracker();
+        this.extractor = extractor;
+        this.failures = failures;
+    }
+
+    /** Whether the method may run: there is a config and it is enabled. */
+    boolean enabled() {
+        return config != null && config.enabled();
+    }
+
+    /** Why the method may not run (only meaningful when {@link #enabled()} is false). */
+    AiConfigDisabledException.Reason reason() {
+        return config == null ? AiConfigDisabledException.Reason.NO_CONTEXT : AiConfigDisabledException.Reason.DISABLED;
+    }
+
+    /** Puts the config and the tracker into the arguments, where the method declares parameters for them. */
+    void fill(Object[] args) {
+        if (plan.configParameter() >= 0) {
+            args[plan.configParameter()] = config;
+        }
+        if (plan.trackerParameter() >= 0) {
+            args[plan.trackerParameter()] = tracker;
+        }
+    }
+
+    /** The method (or its asynchronous result) failed: duration, then error. */
+    void failed(long durationNanos) {
+        try {
+            tracker.trackDuration(millis(durationNanos));
+            tracker.trackError();
+        } catch (RuntimeException e) {
+            failures.trackingError(plan.method(), e);
+        }
+    }
+
+    /** The method returned this result (or its asynchronous result completed with it). */
+    void succeeded(Object result, long durationNanos) {
+        try {
+            tracker.trackDuration(millis(durationNanos));
+            AiMetrics metrics = result == null ? null : extract(result);
+            if (metrics == null || metrics.success()) {
+                tracker.trackSuccess();
+            } else {
+                tracker.trackError();
+            }
+            if (metrics != null) {
+                sendUsage(metrics.tokens(), metrics.toolCalls());
+            }
+        } catch (RuntimeException e) {
+            failures.trackingError(plan.method(), e);
+        }
+    }
+
+    /** A chunk of a stream arrived; the first one sends the time to first token. */
+    void chunk(Object chunk, long sinceSubscriptionNanos) {
+        try {
+            if (!firstChunkSeen) {
+                firstChunkSeen = true;
+                tracker.trackTimeToFirstToken(millis(sinceSubscriptionNanos));
+            }
+            AiMetrics metrics = chunk == null ? null : extract(chunk);
+            if (metrics != null) {
+                // Providers report usage on the final (or a dedicated usage) chunk; the last report wins.
+                if (metrics.tokens() != null) {
+                    streamTokens = metrics.tokens();
+                }
+                streamToolCalls.addAll(metrics.toolCalls());
+                streamReportedFailure |= !metrics.success();
+            }
+        } catch (RuntimeException e) {
+            failures.trackingError(plan.method(), e);
+        }
+    }
+
+    /** The stream completed: duration, success (error if a chunk said so), tokens and tool calls seen. */
+    void streamCompleted(long durationNanos) {
+        streamEnded(durationNanos, streamReportedFailure ? Boolean.FALSE : Boolean.TRUE);
+    }
+
+    /** The stream failed: duration, error, and the tokens and tool calls seen until then. */
+    void streamFailed(long durationNanos) {
+        streamEnded(durationNanos, Boolean.FALSE);
+    }
+
+    /**
+     * The subscriber cancelled before the end: the generation neither succeeded nor failed, so only the duration (and
+     * the tokens and tool calls reported so far) are sent, and the run keeps no outcome.
+     */
+    void streamCancelled(long durationNanos) {
+        streamEnded(durationNanos, null);
+    }
+
+    /** A {@code Uni} or {@code CompletionStage} was cancelled: the duration only. */
+    void cancelled(long durationNanos) {
+        try {
+            tracker.trackDuration(millis(durationNanos));
+        } catch (RuntimeException e) {
+            failures.trackingError(plan.method(), e);
+        }
+    }
+
+    private void streamEnded(long durationNanos, Boolean success) {
+        try {
+            tracker.trackDuration(millis(durationNanos));
+            if (Boolean.TRUE.equals(success)) {
+                tracker.trackSuccess();
+            } else if (Boolean.FALSE.equals(success)) {
+                tracker.trackError();
+            }
+            sendUsage(streamTokens, streamToolCalls);
+        } catch (RuntimeException e) {
+            failures.trackingError(plan.method(), e);
+        }
+    }
+
+    private void sendUsage(AiTokenUsage tokens, List<String> toolCalls) {
+        if (tokens != null) {
+            tracker.trackTokens(tokens);
+        }
+        if (!toolCalls.isEmpty()) {
+            tracker.trackToolCalls(List.copyOf(toolCalls));
+        }
+    }
+
+    private AiMetrics extract(Object result) {
+        if (extractor == null) {
+            return null;
+        }
+        try {
+            AiMetrics metrics = extractor.extract(result);
+            if (metrics == null) {
+                throw new IllegalStateException("the extractor " + extractor.getClass().getName() + " returned null");
+            }
+            return metrics;
+        } catch (RuntimeException e) {
+            failures.trackingError(plan.method(), e);
+            return null;
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
