@@ -1,0 +1,211 @@
+package io.quarkiverse.launchdarkly.deployment.ai;
+
+import static io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.assertEvent;
+import static io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.events;
+import static io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.trackData;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.launchdarkly.sdk.LDValue;
+import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
+
+import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelReply;
+import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ReplyChunk;
+import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Streams and asynchronous results of {@code @AiGeneration} methods: time to first token at the first chunk, tokens
+ * from the final chunk, the rest at termination; {@code Uni} and {@code CompletionStage} results when they complete.
+ */
+class AiGenerationStreamingBehaviourTest {
+
+    private static final Duration FIRST_CHUNK_DELAY = Duration.ofMillis(80);
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root
+            .addClasses(StreamingModel.class, AiGenerationTestModel.class)
+            .addAsResource(new StringAsset(AiGenerationTestModel.FLAGS), "launchdarkly/flags.yaml"));
+
+    @Inject
+    StreamingModel model;
+
+    @Inject
+    LocalLaunchDarkly local;
+
+    @Inject
+    LDClientInterface client;
+
+    @BeforeEach
+    void reset() {
+        events(client, local);
+        local.reset();
+        StreamingModel.BODY_CALLS.set(0);
+    }
+
+    @Test
+    void aStreamRecordsTimeToFirstTokenAtTheFirstChunkAndTokensFromTheFinalOne() {
+        Multi<ReplyChunk> stream = model.stream("user-kim", null);
+        assertThat(events(client, local)).extracting(RecordedEvent::key)
+                .containsExactly("$ld:ai:usage:completion-config"); // nothing before the subscription
+
+        List<String> words = stream.map(ReplyChunk::text).collect().asList().await().atMost(Duration.ofSeconds(5));
+
+        assertThat(words).containsExactly("Hello", "from", "the", "stream");
+        List<RecordedEvent> events = events(client, local);
+        assertThat(events).extracting(RecordedEvent::key).containsExactly("$ld:ai:usage:completion-config",
+                "$ld:ai:tokens:ttf", "$ld:ai:duration:total", "$ld:ai:generation:success", "$ld:ai:tokens:total",
+                "$ld:ai:tokens:input", "$ld:ai:tokens:output");
+        String runId = events.get(1).data().get("runId").stringValue();
+        LDValue data = trackData(runId, "support-chat", "chat-v2", 4, "local-echo", "local").build();
+        RecordedEvent ttf = events.get(1);
+        assertEvent(ttf, "$ld:ai:tokens:ttf", "user-kim", data, ttf.metricValue());
+        assertThat(ttf.metricValue()).isGreaterThanOrEqualTo(FIRST_CHUNK_DELAY.toMillis());
+        RecordedEvent duration = events.get(2);
+        assertEvent(duration, "$ld:ai:duration:total", "user-kim", data, duration.metricValue());
+        assertThat(duration.metricValue()).isGreaterThanOrEqualTo(ttf.metricValue());
+        assertEvent(events.get(3), "$ld:ai:generation:success", "user-kim", data, 1);
+        assertEvent(events.get(4), "$ld:ai:tokens:total", "user-kim", data, 9);
+        assertEvent(events.get(5), "$ld:ai:tokens:input", "user-kim", data, 5);
+        assertEvent(events.get(6), "$ld:ai:tokens:output", "user-kim", data, 4);
+        assertThat(StreamingModel.BODY_CALLS.get()).isOne();
+    }
+
+    @Test
+    void aStreamThatFailsRecordsAnErrorAndTheCallerGetsTheSameFailure() {
+        Multi<ReplyChunk> stream = model.failingStream("user-lee", null);
+
+        assertThatThrownBy(() -> stream.collect().asList().await().atMost(Duration.ofSeconds(5)))
+                .isSameAs(StreamingModel.STREAM_FAILURE);
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:tokens:ttf", "$ld:ai:duration:total",
+                "$ld:ai:generation:error");
+    }
+
+    @Test
+    void aCancelledStreamRecordsItsDurationButNeitherSuccessNorError() {
+        List<String> first = model.stream("user-max", null).select().first(1).map(ReplyChunk::text)
+                .collect().asList().await().atMost(Duration.ofSeconds(5));
+
+        assertThat(first).containsExactly("Hello");
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:tokens:ttf", "$ld:ai:duration:total");
+    }
+
+    @Test
+    void aStreamOfTextWithoutExtractorStillRecordsTimeToFirstTokenDurationAndSuccess() {
+        List<String> words = model.text("user-ned", null).collect().asList().await().atMost(Duration.ofSeconds(5));
+
+        assertThat(words).containsExactly("plain", "text");
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:tokens:ttf", "$ld:ai:duration:total",
+                "$ld:ai:generation:success");
+    }
+
+    @Test
+    void aUniIsTrackedWhenItsItemArrives() {
+        Uni<ModelReply> uni = model.uni("user-oz", null);
+        assertThat(events(client, local)).extracting(RecordedEvent::key)
+                .containsExactly("$ld:ai:usage:completion-config");
+
+        ModelReply reply = uni.await().atMost(Duration.ofSeconds(5));
+
+        assertThat(reply.text()).isEqualTo("uni");
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:duration:total", "$ld:ai:generation:success",
+                "$ld:ai:tokens:total", "$ld:ai:tokens:input", "$ld:ai:tokens:output");
+    }
+
+    @Test
+    void aCompletionStageIsTrackedWhenItCompletesAndItsFailureIsAnError() throws Exception {
+        CompletionStage<ModelReply> ok = model.stage("user-pia", false);
+        assertThat(ok.toCompletableFuture().get(5, TimeUnit.SECONDS).text()).isEqualTo("stage");
+        List<RecordedEvent> events = events(client, local);
+        assertThat(events).extracting(RecordedEvent::key).containsExactly("$ld:ai:usage:completion-config",
+                "$ld:ai:duration:total", "$ld:ai:generation:success", "$ld:ai:tokens:total", "$ld:ai:tokens:input",
+                "$ld:ai:tokens:output");
+        assertThat(events.get(1).metricValue()).isGreaterThanOrEqualTo(FIRST_CHUNK_DELAY.toMillis());
+
+        local.reset();
+        CompletionStage<ModelReply> failing = model.stage("user-pia", true);
+        assertThatThrownBy(() -> failing.toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasCauseReference(StreamingModel.STREAM_FAILURE);
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:duration:total", "$ld:ai:generation:error");
+    }
+
+    @ApplicationScoped
+    public static class StreamingModel {
+
+        static final AtomicInteger BODY_CALLS = new AtomicInteger();
+        static final IllegalStateException STREAM_FAILURE = new IllegalStateException("connection reset");
+
+        @AiGeneration(config = "support-chat")
+        public Multi<ReplyChunk> stream(@MetricContext String user, AiCompletionConfig config) {
+            BODY_CALLS.incrementAndGet();
+            return Multi.createFrom().items(new ReplyChunk("Hello", null, null), new ReplyChunk("from", null, null),
+                    new ReplyChunk("the", null, null), new ReplyChunk("stream", 5, 4))
+                    .onItem().call(chunk -> chunk.text().equals("Hello")
+                            ? Uni.createFrom().nullItem().onItem().delayIt().by(FIRST_CHUNK_DELAY)
+                            : Uni.createFrom().nullItem());
+        }
+
+        @AiGeneration(config = "support-chat")
+        public Multi<ReplyChunk> failingStream(@MetricContext String user, AiCompletionConfig config) {
+            return Multi.createBy().concatenating().streams(
+                    Multi.createFrom().items(new ReplyChunk("partial", null, null)),
+                    Multi.createFrom().failure(STREAM_FAILURE));
+        }
+
+        @AiGeneration(config = "support-chat")
+        public Multi<String> text(@MetricContext String user, AiCompletionConfig config) {
+            return Multi.createFrom().items("plain", "text");
+        }
+
+        @AiGeneration(config = "support-chat")
+        public Uni<ModelReply> uni(@MetricContext String user, AiCompletionConfig config) {
+            return Uni.createFrom().item(() -> ModelReply.of("uni"));
+        }
+
+        @AiGeneration(config = "support-chat")
+        public CompletionStage<ModelReply> stage(@MetricContext String user, boolean fail) {
+            return CompletableFuture.supplyAsync(() -> {
+                sleep(FIRST_CHUNK_DELAY.toMillis());
+                if (fail) {
+                    throw STREAM_FAILURE;
+                }
+                return ModelReply.of("stage");
+            });
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
