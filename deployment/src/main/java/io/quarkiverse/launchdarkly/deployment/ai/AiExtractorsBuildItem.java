@@ -3,8 +3,6 @@ package io.quarkiverse.launchdarkly.deployment.ai;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.jandex.DotName;
-
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**
@@ -13,16 +11,16 @@ import io.quarkus.builder.item.SimpleBuildItem;
  */
 public final class AiExtractorsBuildItem extends SimpleBuildItem {
 
-    private final Map<DotName, String> byResponseType;
+    private final Map<String, String> byResponseType;
     private final List<String> builtInsActive;
 
-    AiExtractorsBuildItem(Map<DotName, String> byResponseType, List<String> builtInsActive) {
+    AiExtractorsBuildItem(Map<String, String> byResponseType, List<String> builtInsActive) {
         this.byResponseType = Map.copyOf(byResponseType);
         this.builtInsActive = List.copyOf(builtInsActive);
     }
 
-    /** The extractor class for this response type, or null. */
-    public String extractorFor(DotName responseType) {
+    /** The extractor class for this response type (a {@code MethodSignatures.typeKey}), or null. */
+    public String extractorFor(String responseType) {
         return byResponseType.get(responseType);
     }
 

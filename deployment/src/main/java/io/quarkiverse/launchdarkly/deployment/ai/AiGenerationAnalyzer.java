@@ -7,6 +7,7 @@ import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.has
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.parameterName;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.resultKind;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.typeArgument;
+import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.typeKey;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
+import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
 import io.quarkiverse.launchdarkly.runtime.ai.AiAgentConfig;
 import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.runtime.ai.AiConfig;
@@ -93,6 +95,8 @@ final class AiGenerationAnalyzer {
         String configKey = annotation.value("config").asString();
         if (configKey.isBlank()) {
             error.accept("the config key is blank; set config to the AI Config key");
+        } else if (!configKey.equals(configKey.strip())) {
+            error.accept("the config key '" + configKey + "' has spaces around it; flag keys have none");
         }
 
         // Parameters
@@ -197,8 +201,8 @@ final class AiGenerationAnalyzer {
                     + "; declare " + name + expected);
             return null;
         }
-        MethodInfo fallback = named.stream().filter(m -> erasures(m).equals(erasures(method))).findFirst().orElse(null);
-        if (fallback == null || !fallback.returnType().name().equals(method.returnType().name())) {
+        MethodInfo fallback = named.stream().filter(m -> typeKeys(m).equals(typeKeys(method))).findFirst().orElse(null);
+        if (fallback == null || !typeKey(fallback.returnType()).equals(typeKey(method.returnType()))) {
             MethodInfo shown = fallback == null ? named.get(0) : fallback;
             error.accept("the fallback '" + name + "' has a different signature: it is " + describe(shown)
                     + " returning " + shown.returnType() + ", it must take " + expected);
@@ -236,13 +240,13 @@ final class AiGenerationAnalyzer {
         if (resultType != null && (resultType.kind() == Type.Kind.VOID || resultType.name().equals(VOID))) {
             return "";
         }
-        String extractor = resultType == null ? null : extractors.extractorFor(resultType.name());
+        String extractor = resultType == null ? null : extractors.extractorFor(typeKey(resultType));
         if (extractor != null) {
             return extractor;
         }
         String what = resultType == null ? "its raw return type " + method.returnType()
-                : (kind == ResultKind.MULTI ? "its stream chunks of type " : "its result type ") + resultType.name();
-        String typeArgument = resultType == null ? "T" : resultType.name().withoutPackagePrefix();
+                : (kind == ResultKind.MULTI ? "its stream chunks of type " : "its result type ") + typeKey(resultType);
+        String typeArgument = resultType == null ? "T" : typeKey(resultType).replaceAll("[\\w$]+\\.", "");
         warnings.add("@AiGeneration on " + describe(method) + ": no AiMetricsExtractor reads " + what
                 + ", so only the duration and success or error are recorded (no tokens or tool calls). To record them,"
                 + " add a bean implementing AiMetricsExtractor<" + typeArgument + ">, or return a response type with"
@@ -251,9 +255,9 @@ final class AiGenerationAnalyzer {
         return "";
     }
 
-    /** Parameter types compared by erasure, so that type annotations (such as validation constraints) do not count. */
-    private static List<DotName> erasures(MethodInfo method) {
-        return method.parameterTypes().stream().map(Type::name).toList();
+    /** Parameter types as written, without type annotations (such as validation constraints), which do not count. */
+    private static List<String> typeKeys(MethodInfo method) {
+        return method.parameterTypes().stream().map(MethodSignatures::typeKey).toList();
     }
 
     List<String> errors() {

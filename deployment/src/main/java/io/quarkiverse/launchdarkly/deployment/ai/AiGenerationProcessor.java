@@ -11,8 +11,6 @@ import java.util.Set;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.invoke.Invoker;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
@@ -21,6 +19,8 @@ import org.jboss.jandex.Type;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
+import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
+import io.quarkiverse.launchdarkly.deployment.common.PlanBindings;
 import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.runtime.ai.extractors.BuiltInExtractors;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationBinding;
@@ -70,17 +70,17 @@ class AiGenerationProcessor {
     @BuildStep
     AiExtractorsBuildItem extractors(CombinedIndexBuildItem combinedIndex, BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<ValidationErrorBuildItem> errors) {
-        Map<DotName, String> byResponseType = new HashMap<>();
+        Map<String, String> byResponseType = new HashMap<>();
         List<String> builtIns = new ArrayList<>();
         for (BuiltInExtractors.BuiltIn builtIn : BuiltInExtractors.ALL) {
             if (QuarkusClassLoader.isClassPresentAtRuntime(builtIn.responseType())) {
-                byResponseType.put(DotName.createSimple(builtIn.responseType()), builtIn.extractorClass());
+                byResponseType.put(builtIn.responseType(), builtIn.extractorClass());
                 builtIns.add(builtIn.extractorClass());
             }
         }
 
         IndexView index = combinedIndex.getIndex();
-        Map<DotName, String> own = new HashMap<>();
+        Map<String, String> own = new HashMap<>();
         List<String> mistakes = new ArrayList<>();
         for (ClassInfo implementation : index.getAllKnownImplementations(EXTRACTOR)) {
             if (implementation.isInterface() || Modifier.isAbstract(implementation.flags())
@@ -94,10 +94,11 @@ class AiGenerationProcessor {
                         implementation.name());
                 continue;
             }
-            String previous = own.put(responseType.name(), implementation.name().toString());
+            String key = MethodSignatures.typeKey(responseType);
+            String previous = own.put(key, implementation.name().toString());
             if (previous != null) {
-                mistakes.add("both " + previous + " and " + implementation.name() + " extract metrics from "
-                        + responseType.name() + "; keep one");
+                mistakes.add("both " + previous + " and " + implementation.name() + " extract metrics from " + key
+                        + "; keep one");
             }
         }
         if (!mistakes.isEmpty()) {
@@ -143,15 +144,7 @@ class AiGenerationProcessor {
 
     @BuildStep
     AnnotationsTransformerBuildItem bindInterceptor(AiGenerationsBuildItem generations) {
-        Map<MethodInfo, Integer> planIndexes = new HashMap<>();
-        for (int i = 0; i < generations.methods().size(); i++) {
-            planIndexes.put(generations.methods().get(i).method(), i);
-        }
-        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
-                .whenMethod(planIndexes::containsKey)
-                .transform(context -> context.add(AnnotationInstance.builder(BINDING)
-                        .add("plan", planIndexes.get(context.declaration().asMethod()))
-                        .build())));
+        return PlanBindings.bind(BINDING, generations.methods().stream().map(Generation::method).toList());
     }
 
     /**

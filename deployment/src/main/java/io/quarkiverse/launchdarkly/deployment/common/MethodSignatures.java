@@ -106,6 +106,23 @@ public final class MethodSignatures {
                 || name.endsWith("Collection"));
     }
 
+    /**
+     * A type as written, type arguments included and type annotations left out: {@code List<com.acme.Reply>}. Two
+     * types with the same key are the same type to the rules here (fallback signatures, extractor choice).
+     */
+    public static String typeKey(Type type) {
+        return switch (type.kind()) {
+            case PARAMETERIZED_TYPE -> type.name() + type.asParameterizedType().arguments().stream()
+                    .map(MethodSignatures::typeKey).collect(Collectors.joining(",", "<", ">"));
+            case ARRAY -> typeKey(type.asArrayType().constituent()) + "[]".repeat(type.asArrayType().dimensions());
+            case WILDCARD_TYPE -> type.asWildcardType().superBound() != null
+                    ? "? super " + typeKey(type.asWildcardType().superBound())
+                    : "? extends " + typeKey(type.asWildcardType().extendsBound());
+            case TYPE_VARIABLE -> type.asTypeVariable().identifier();
+            default -> type.name().toString();
+        };
+    }
+
     /** The parameter's name, or {@code argN} when the class was compiled without {@code -parameters}. */
     public static String parameterName(MethodInfo method, int position) {
         String name = method.parameterName(position);

@@ -10,13 +10,12 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.launchdarkly.deployment.common.PlanBindings;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
 import io.quarkiverse.launchdarkly.runtime.metrics.EventPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan;
@@ -75,15 +74,8 @@ class TrackedMetricProcessor {
 
     @BuildStep
     AnnotationsTransformerBuildItem bindInterceptor(TrackedMethodsBuildItem tracked) {
-        Map<MethodInfo, Integer> planIndexes = new HashMap<>();
-        for (int i = 0; i < tracked.methods().size(); i++) {
-            planIndexes.put(tracked.methods().get(i).method(), i);
-        }
-        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
-                .whenMethod(planIndexes::containsKey)
-                .transform(context -> context.add(AnnotationInstance.builder(BINDING)
-                        .add("plan", planIndexes.get(context.declaration().asMethod()))
-                        .build())));
+        return PlanBindings.bind(BINDING,
+                tracked.methods().stream().map(TrackedMethodsBuildItem.TrackedMethod::method).toList());
     }
 
     @BuildStep

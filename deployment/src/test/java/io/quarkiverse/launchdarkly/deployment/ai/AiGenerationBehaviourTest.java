@@ -272,8 +272,33 @@ class AiGenerationBehaviourTest {
                         e -> assertThat(e.reason()).isEqualTo(AiConfigDisabledException.Reason.NO_CONTEXT));
     }
 
+    @Test
+    void aConfigThatCannotBeEvaluatedIsAnsweredByTheFallbackAndCounted() {
+        long before = failures.count(Reason.TRACKING_ERROR);
+
+        assertThat(assistant.brokenTemplate("user-kai", "hello", null).text()).isEqualTo("canned: hello (no config)");
+        assertThatThrownBy(() -> assistant.brokenTemplateWithoutFallback("user-kai", null))
+                .isInstanceOfSatisfying(AiConfigDisabledException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AiConfigDisabledException.Reason.EVALUATION_FAILED));
+
+        assertThat(Assistant.MODEL_CALLS.get()).isZero();
+        assertThat(failures.count(Reason.TRACKING_ERROR)).isEqualTo(before + 2);
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:usage:completion-config");
+    }
+
     @ApplicationScoped
     public static class Assistant {
+
+        @AiGeneration(config = "broken-template", fallback = "offFallback")
+        public ModelReply brokenTemplate(@MetricContext String user, String question, AiCompletionConfig config) {
+            return model(config, null, question);
+        }
+
+        @AiGeneration(config = "broken-template")
+        public ModelReply brokenTemplateWithoutFallback(@MetricContext String user, AiCompletionConfig config) {
+            return model(config, null, "never");
+        }
 
         static final AtomicInteger MODEL_CALLS = new AtomicInteger();
         static final AtomicInteger FALLBACK_CALLS = new AtomicInteger();

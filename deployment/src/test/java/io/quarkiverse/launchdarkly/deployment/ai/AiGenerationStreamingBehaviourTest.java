@@ -142,6 +142,8 @@ class AiGenerationStreamingBehaviourTest {
     void aCompletionStageIsTrackedWhenItCompletesAndItsFailureIsAnError() throws Exception {
         CompletionStage<ModelReply> ok = model.stage("user-pia", false);
         assertThat(ok.toCompletableFuture().get(5, TimeUnit.SECONDS).text()).isEqualTo("stage");
+        // The tracking is a dependent action of the stage: it may still run after get() returned.
+        local.events().awaitCustomEvent("$ld:ai:tokens:output");
         List<RecordedEvent> events = events(client, local);
         assertThat(events).extracting(RecordedEvent::key).containsExactly("$ld:ai:usage:completion-config",
                 "$ld:ai:duration:total", "$ld:ai:generation:success", "$ld:ai:tokens:total", "$ld:ai:tokens:input",
@@ -152,12 +154,40 @@ class AiGenerationStreamingBehaviourTest {
         CompletionStage<ModelReply> failing = model.stage("user-pia", true);
         assertThatThrownBy(() -> failing.toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseReference(StreamingModel.STREAM_FAILURE);
+        local.events().awaitCustomEvent("$ld:ai:generation:error");
         assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
                 "$ld:ai:usage:completion-config", "$ld:ai:duration:total", "$ld:ai:generation:error");
     }
 
+    @Test
+    void aCancelledCompletableFutureRecordsItsDurationButNeitherSuccessNorError() {
+        CompletableFuture<ModelReply> pending = model.pending("user-quy");
+
+        pending.cancel(true);
+
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:duration:total");
+    }
+
+    @Test
+    void aSecondSubscriptionRecordsNothingMore() {
+        Multi<ReplyChunk> stream = model.stream("user-ray", null);
+        stream.collect().asList().await().atMost(Duration.ofSeconds(5));
+        List<String> once = events(client, local).stream().map(RecordedEvent::key).toList();
+
+        stream.collect().asList().await().atMost(Duration.ofSeconds(5));
+
+        assertThat(events(client, local)).extracting(RecordedEvent::key).isEqualTo(once);
+        assertThat(once).hasSize(7);
+    }
+
     @ApplicationScoped
     public static class StreamingModel {
+
+        @AiGeneration(config = "support-chat")
+        public CompletableFuture<ModelReply> pending(@MetricContext String user) {
+            return new CompletableFuture<>();
+        }
 
         static final AtomicInteger BODY_CALLS = new AtomicInteger();
         static final IllegalStateException STREAM_FAILURE = new IllegalStateException("connection reset");

@@ -35,6 +35,11 @@ final class AiGenerationTestModel {
               chat-off:
                 _ldMeta: { enabled: false, variationKey: "off", version: 2 }
                 model: { name: "local-echo" }
+              broken-template:
+                _ldMeta: { enabled: true, variationKey: "broken", version: 1 }
+                model: { name: "local-echo" }
+                messages:
+                  - { role: system, content: "Hello {{#unclosed}}" }
               triage-agent:
                 _ldMeta: { enabled: true, variationKey: "agent-v1", version: 7, mode: agent }
                 model: { name: "local-agent" }

@@ -20,6 +20,7 @@ import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.runtime.ai.AiVariable;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Uni;
 
 /** Every rule of {@code @AiGeneration} breaks the build, all reported together naming class, method and rule. */
 class AiGenerationValidationTest {
@@ -37,8 +38,11 @@ class AiGenerationValidationTest {
                             : cause.getSuppressed().length > 0 ? cause.getSuppressed()[0] : null;
                 }
                 assertThat(cause).as("the @AiGeneration validation failure in %s", thrown).isNotNull();
-                assertThat(cause.getMessage()).contains("(17 mistake(s))")
+                assertThat(cause.getMessage()).contains("(19 mistake(s))")
                         .contains(at("blankKey()") + "the config key is blank")
+                        .contains(at("paddedKey()") + "the config key ' chat' has spaces around it")
+                        .contains(at("fallbackWithOtherTypeArgument(String)") + "the fallback 'uniOfInt' has a different"
+                                + " signature")
                         .contains(at("hidden()") + "the method is private")
                         .contains(at("shared()") + "the method is static")
                         .contains(at("unknownFallback(String)") + "the fallback 'nowhere' is not a method of " + BEAN
@@ -88,6 +92,20 @@ class AiGenerationValidationTest {
         @AiGeneration(config = "  ")
         public String blankKey() {
             return "";
+        }
+
+        @AiGeneration(config = " chat")
+        public String paddedKey() {
+            return "";
+        }
+
+        @AiGeneration(config = "chat", fallback = "uniOfInt")
+        public Uni<String> fallbackWithOtherTypeArgument(String question) {
+            return null;
+        }
+
+        Uni<Integer> uniOfInt(String question) {
+            return null;
         }
 
         @AiGeneration(config = "chat")

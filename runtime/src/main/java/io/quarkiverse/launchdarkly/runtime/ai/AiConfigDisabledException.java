@@ -12,7 +12,9 @@ public class AiConfigDisabledException extends RuntimeException {
         /** The flag (or the default, for an unknown flag) disables the config, or its mode is not the method's. */
         DISABLED,
         /** No evaluation context could be resolved for the call, so the config could not be evaluated. */
-        NO_CONTEXT
+        NO_CONTEXT,
+        /** Evaluating the config failed, for example on a template that cannot be rendered (the log says why). */
+        EVALUATION_FAILED
     }
 
     private final String configKey;
@@ -30,6 +32,8 @@ public class AiConfigDisabledException extends RuntimeException {
                     + " was not run; declare a fallback in @AiGeneration to answer instead";
             case NO_CONTEXT -> "No LaunchDarkly context could be resolved for " + method + ", so the AI Config '"
                     + configKey + "' was not evaluated; add a @MetricContext parameter or a ContextResolver bean";
+            case EVALUATION_FAILED -> "The AI Config '" + configKey + "' could not be evaluated for " + method
+                    + " (the log says why), so the method was not run";
         };
     }
 

@@ -38,8 +38,9 @@ public @interface AiGeneration {
 
     /**
      * The name of a method of the same class, with the same parameter types and return type, that answers when the
-     * config is disabled (or no context could be resolved). It receives the same arguments, with the disabled config
-     * and its tracker filled in. Empty: an {@link AiConfigDisabledException} is thrown instead.
+     * config is disabled. It receives the same arguments, with the disabled config and its tracker filled in; when no
+     * context could be resolved or the evaluation failed, it answers too, with {@code null} for both. Empty: an
+     * {@link AiConfigDisabledException} is thrown instead, whose {@code reason()} says which case it was.
      */
     String fallback() default "";
 

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 /**
  * Passes a parameter of an {@link AiGeneration} method to the AI Config's templates under this name, so that
  * {@code {{topic}}} in a message or in the instructions renders the argument. Supported types: strings, primitives and
- * their boxes, numbers, enums (rendered by {@code toString()}), {@code LDValue} and collections and maps of those.
+ * their boxes, numbers, enums (rendered by {@code toString()}), {@code LDValue} (walked as JSON), and collections and
+ * maps of strings, numbers and booleans (an {@code LDValue} inside a collection is rendered as its JSON text).
  * {@code ldctx} is reserved for the evaluation context.
  */
 @Documented

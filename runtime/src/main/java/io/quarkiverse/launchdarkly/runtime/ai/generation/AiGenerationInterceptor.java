@@ -1,5 +1,7 @@
 package io.quarkiverse.launchdarkly.runtime.ai.generation;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.Priority;
@@ -66,12 +68,21 @@ public class AiGenerationInterceptor {
         }
         // A dependent action only: the caller gets the very stage the method returned.
         stage.whenComplete((item, failure) -> {
+            long duration = System.nanoTime() - start;
             if (failure == null) {
-                run.succeeded(item, System.nanoTime() - start);
+                run.succeeded(item, duration);
+            } else if (isCancellation(failure)) {
+                run.cancelled(duration); // as for a cancelled Uni: the generation neither succeeded nor failed
             } else {
-                run.failed(System.nanoTime() - start);
+                run.failed(duration);
             }
         });
         return stage;
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        return cause instanceof CancellationException;
     }
 }

@@ -62,8 +62,8 @@ public class AiGenerations {
     }
 
     /**
-     * Evaluates the plan's config for this call. Without a context the config is not evaluated and the run is
-     * disabled, with no config and no tracker.
+     * Evaluates the plan's config for this call. Without a context the config is not evaluated, and when the
+     * evaluation fails it is logged and counted; either way the run is disabled, with no config and no tracker.
      */
     GenerationRun start(int planIndex, GenerationPlan plan, Object[] args, Object target) {
         Optional<LDContext> context = plan.contextParameter() >= 0
@@ -74,9 +74,16 @@ public class AiGenerations {
         }
         if (context.isEmpty()) {
             failures.noContext(plan.method(), "its AI Config '" + plan.configKey() + "' is not evaluated");
-            return new GenerationRun(plan, null, null, failures);
+            return GenerationRun.withoutConfig(plan, AiConfigDisabledException.Reason.NO_CONTEXT, failures);
         }
-        AiConfig config = evaluate(plan, context.get(), defaultConfig(planIndex, plan, target), variables(plan, args));
+        AiConfig config;
+        try {
+            config = evaluate(plan, context.get(), defaultConfig(planIndex, plan, target), variables(plan, args));
+        } catch (RuntimeException e) {
+            // A template the renderer rejects, for one: the call gets its fallback rather than this exception.
+            failures.trackingError(plan.method(), e);
+            return GenerationRun.withoutConfig(plan, AiConfigDisabledException.Reason.EVALUATION_FAILED, failures);
+        }
         return new GenerationRun(plan, config, extractors[planIndex], failures);
     }
 

@@ -32,9 +32,26 @@ final class GenerationRun {
     private final List<String> streamToolCalls = new ArrayList<>();
     private boolean streamReportedFailure;
     private boolean firstChunkSeen;
+    /** Set by the first termination: a second subscription to the same result records nothing more. */
+    private boolean ended;
+
+    /** Why there is no config ({@code null} when there is one). */
+    private final AiConfigDisabledException.Reason missingConfig;
 
     GenerationRun(GenerationPlan plan, AiConfig config, AiMetricsExtractor<Object> extractor,
             TrackingFailures failures) {
+        this(plan, config, extractor, failures, null);
+    }
+
+    /** A run without config: the method does not run, the fallback answers with a null config and tracker. */
+    static GenerationRun withoutConfig(GenerationPlan plan, AiConfigDisabledException.Reason why,
+            TrackingFailures failures) {
+        return new GenerationRun(plan, null, null, failures, why);
+    }
+
+    private GenerationRun(GenerationPlan plan, AiConfig config, AiMetricsExtractor<Object> extractor,
+            TrackingFailures failures, AiConfigDisabledException.Reason missingConfig) {
+        this.missingConfig = missingConfig;
         this.plan = plan;
         this.config = config;
         this.tracker = config == null ? null : config.createTracker();
@@ -49,7 +66,7 @@ final class GenerationRun {
 
     /** Why the method may not run (only meaningful when {@link #enabled()} is false). */
     AiConfigDisabledException.Reason reason() {
-        return config == null ? AiConfigDisabledException.Reason.NO_CONTEXT : AiConfigDisabledException.Reason.DISABLED;
+        return config == null ? missingConfig : AiConfigDisabledException.Reason.DISABLED;
     }
 
     /** Puts the config and the tracker into the arguments, where the method declares parameters for them. */
@@ -64,6 +81,9 @@ final class GenerationRun {
 
     /** The method (or its asynchronous result) failed: duration, then error. */
     void failed(long durationNanos) {
+        if (!end()) {
+            return;
+        }
         try {
             tracker.trackDuration(millis(durationNanos));
             tracker.trackError();
@@ -74,6 +94,9 @@ final class GenerationRun {
 
     /** The method returned this result (or its asynchronous result completed with it). */
     void succeeded(Object result, long durationNanos) {
+        if (!end()) {
+            return;
+        }
         try {
             tracker.trackDuration(millis(durationNanos));
             AiMetrics metrics = result == null ? null : extract(result);
@@ -91,7 +114,10 @@ final class GenerationRun {
     }
 
     /** A chunk of a stream arrived; the first one sends the time to first token. */
-    void chunk(Object chunk, long sinceSubscriptionNanos) {
+    synchronized void chunk(Object chunk, long sinceSubscriptionNanos) {
+        if (ended) {
+            return;
+        }
         try {
             if (!firstChunkSeen) {
                 firstChunkSeen = true;
@@ -131,6 +157,9 @@ final class GenerationRun {
 
     /** A {@code Uni} or {@code CompletionStage} was cancelled: the duration only. */
     void cancelled(long durationNanos) {
+        if (!end()) {
+            return;
+        }
         try {
             tracker.trackDuration(millis(durationNanos));
         } catch (RuntimeException e) {
@@ -138,7 +167,10 @@ final class GenerationRun {
         }
     }
 
-    private void streamEnded(long durationNanos, Boolean success) {
+    private synchronized void streamEnded(long durationNanos, Boolean success) {
+        if (!end()) {
+            return;
+        }
         try {
             tracker.trackDuration(millis(durationNanos));
             if (Boolean.TRUE.equals(success)) {
@@ -150,6 +182,15 @@ final class GenerationRun {
         } catch (RuntimeException e) {
             failures.trackingError(plan.method(), e);
         }
+    }
+
+    /** Claims the end of the run; false when it already ended (a second subscription, a late signal). */
+    private synchronized boolean end() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        return true;
     }
 
     private void sendUsage(AiTokenUsage tokens, List<String> toolCalls) {
