@@ -40,6 +40,11 @@ import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.LDClient;
 
+import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
 import io.quarkus.runtime.StartupEvent;
@@ -49,7 +54,8 @@ import io.vertx.ext.web.Router;
 /**
  * Starts an application in dev mode (local mode: no SDK key) and drives the LaunchDarkly Dev UI back end the way the
  * pages do, over the Dev UI JSON-RPC websocket: the client information (which must carry no SDK key or token), the
- * event journal, the live event stream, the card label and the clear action.
+ * event journal, the live event stream, the card label, the clear action, and the AI generations page (its build-time
+ * list of methods and the AI activity counted from the journal).
  */
 class LaunchDarklyDevUiTest {
 
@@ -57,12 +63,25 @@ class LaunchDarklyDevUiTest {
     static final String NAMESPACE = "quarkus-launchdarkly";
     static final Duration WAIT = Duration.ofSeconds(15);
 
+    /** The AI Config {@link Chat} evaluates, served by the stand-in. */
+    static final String FLAGS = """
+            flagValues:
+              support-chat:
+                _ldMeta: { enabled: true, variationKey: "chat-v2", version: 4, mode: completion }
+                model: { name: "local-echo" }
+                provider: { name: "local" }
+                messages:
+                  - { role: system, content: "Be brief" }
+            """;
+
     @RegisterExtension
     static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
             .withApplicationRoot(root -> root
-                    .addClasses(TrackingApp.class, Annotated.class)
+                    .addClasses(TrackingApp.class, Annotated.class, Chat.class, ChatReply.class,
+                            ChatReplyExtractor.class)
                     .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"
-                            + "quarkus.launchdarkly.events.flush-interval=1h\n"), "application.properties"));
+                            + "quarkus.launchdarkly.events.flush-interval=1h\n"), "application.properties")
+                    .addAsResource(new StringAsset(FLAGS), "launchdarkly/flags.yaml"));
 
     static DevUiJsonRpc rpc;
 
@@ -148,6 +167,47 @@ class LaunchDarklyDevUiTest {
         JsonNode afterClear = rpc.call("getEvents");
         assertThat(afterClear.path("events")).isEmpty();
 
+        // AI generations page: the annotated method is listed from build-time data...
+        assertThat(buildTimeData()).contains("aiGenerations")
+                .contains("LaunchDarklyDevUiTest$Chat#answer(String, String, AiCompletionConfig)")
+                .contains("\"configKey\":\"support-chat\"").contains("\"extractor\":\"ChatReplyExtractor\"")
+                .contains("\"fallback\":\"canned\"").contains("\"result\":\"value\"");
+        // ... and, after one call, the journal (cleared above) counts its config's usage and run per variation.
+        assertThat(rpc.call("getAiActivity").path("configs")).isEmpty();
+        get("/devui-test/ai");
+        JsonNode activity = rpc.call("getAiActivity");
+        deadline = System.nanoTime() + WAIT.toNanos();
+        while (activity.path("configs").path(0).path("totals").path("success").asLong() == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            activity = rpc.call("getAiActivity");
+        }
+        assertThat(activity.path("local").asBoolean()).isTrue();
+        assertThat(activity.path("eventsDropped").asLong()).isZero();
+        assertThat(activity.path("configs")).hasSize(1);
+        JsonNode chat = activity.path("configs").path(0);
+        assertThat(chat.path("configKey").asText()).isEqualTo("support-chat");
+        assertThat(chat.path("usage").asLong()).isEqualTo(1);
+        JsonNode totals = chat.path("totals");
+        assertThat(totals.path("runs").asLong()).isEqualTo(1);
+        assertThat(totals.path("success").asLong()).isEqualTo(1);
+        assertThat(totals.path("error").asLong()).isZero();
+        assertThat(totals.path("totalTokens").asLong()).isEqualTo(42);
+        assertThat(totals.path("inputTokens").asLong()).isEqualTo(12);
+        assertThat(totals.path("outputTokens").asLong()).isEqualTo(30);
+        assertThat(totals.path("toolCalls").asLong()).isEqualTo(1);
+        assertThat(totals.path("avgDurationMs").isNumber()).as("average duration of %s", totals).isTrue();
+        // Null, which the Dev UI leaves out of the message.
+        assertThat(totals.path("avgTimeToFirstTokenMs").isNumber()).as("no stream, no time to first token").isFalse();
+        assertThat(chat.path("variations")).hasSize(1);
+        JsonNode variation = chat.path("variations").path(0);
+        assertThat(variation.path("variationKey").asText()).isEqualTo("chat-v2");
+        assertThat(variation.path("version").asInt()).isEqualTo(4);
+        assertThat(variation.path("modelName").asText()).isEqualTo("local-echo");
+        assertThat(variation.path("providerName").asText()).isEqualTo("local");
+        assertThat(variation.path("figures")).isEqualTo(totals);
+        assertNoSecret(activity);
+
         // The counters of the client survive a clear of the journal.
         JsonNode clientAfter = rpc.call("getClientInfo");
         assertThat(clientAfter.path("counters").path("customEvents").asLong()).isGreaterThanOrEqualTo(2);
@@ -190,7 +250,8 @@ class LaunchDarklyDevUiTest {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String name = field.getKey();
-                if (SECRET_NAME.matcher(name).matches()) {
+                // A number cannot hold a key or token: totalTokens and the like are counts of model tokens.
+                if (SECRET_NAME.matcher(name).matches() && !field.getValue().isNumber() && !field.getValue().isNull()) {
                     fail("The Dev UI sends a field named like a credential: " + path + "." + name);
                 }
                 assertNoSecret(field.getValue(), path + "." + name);
@@ -209,11 +270,20 @@ class LaunchDarklyDevUiTest {
     }
 
     private static void track(String key) throws Exception {
+        get("/devui-test/track?key=" + key);
+    }
+
+    private static String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/devui-test/track?key=" + key))
-                        .timeout(WAIT).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The module the card's pages import their build-time data from. */
+    private static String buildTimeData() throws Exception {
+        return get("/q/dev-ui/" + NAMESPACE + "-data.js");
     }
 
     private static int freePort() {
@@ -239,11 +309,19 @@ class LaunchDarklyDevUiTest {
         @Inject
         Annotated annotated;
 
+        @Inject
+        Chat chat;
+
         void routes(@Observes Router router) {
             router.get("/devui-test/annotated").handler(rc -> {
                 annotated.work("u3");
                 client.flush();
                 rc.response().end("tracked");
+            });
+            router.get("/devui-test/ai").blockingHandler(rc -> {
+                ChatReply reply = chat.answer("u4", "Where is my invoice?", null);
+                client.flush();
+                rc.response().end(reply.text());
             });
             router.get("/devui-test/track").handler(rc -> {
                 client.trackMetric(rc.request().getParam("key"), LDContext.create("u2"),
@@ -260,6 +338,38 @@ class LaunchDarklyDevUiTest {
 
         @TrackedMetric("devui.annotated")
         public void work(@MetricContext String user) {
+        }
+    }
+
+    /** A bean calling a (pretend) model with an AI Config, for the AI generations page. */
+    @ApplicationScoped
+    public static class Chat {
+
+        @AiGeneration(config = "support-chat", fallback = "canned")
+        public ChatReply answer(@MetricContext String user, String question, AiCompletionConfig config) {
+            return new ChatReply("echo: " + question, 12, 30, List.of("lookup_invoice"));
+        }
+
+        ChatReply canned(String user, String question, AiCompletionConfig config) {
+            return new ChatReply("canned", 0, 0, List.of());
+        }
+    }
+
+    public record ChatReply(String text, int inputTokens, int outputTokens, List<String> tools) {
+    }
+
+    /** Reads the tokens and tool calls of a {@link ChatReply}, as a provider's extractor would. */
+    @ApplicationScoped
+    public static class ChatReplyExtractor implements AiMetricsExtractor<ChatReply> {
+
+        @Override
+        public AiMetrics extract(ChatReply reply) {
+            return new AiMetrics(true, AiTokenUsage.of(reply.inputTokens(), reply.outputTokens()), reply.tools());
+        }
+
+        @Override
+        public Class<ChatReply> responseType() {
+            return ChatReply.class;
         }
     }
 

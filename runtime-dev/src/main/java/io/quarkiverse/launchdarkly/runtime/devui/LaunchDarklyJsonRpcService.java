@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +37,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 
 /**
- * The Dev UI back end of the LaunchDarkly card: what the client is connected to, and the events the local stand-in
- * receives.
+ * The Dev UI back end of the LaunchDarkly card: what the client is connected to, the events the local stand-in
+ * receives, and what the AI Configs did according to those events.
  * <p>
  * Nothing returned here carries the SDK key or an API access token, not even masked: the pages only say where a key
  * was configured.
@@ -50,6 +52,9 @@ public class LaunchDarklyJsonRpcService {
     static final int SNAPSHOT_LIMIT = 500;
     /** Longest text of a value, data or context column; the rest is cut. */
     private static final int MAX_TEXT = 2000;
+    /** Every AI event key starts with the first prefix; a usage event (one per config evaluation) with the second. */
+    private static final String AI_PREFIX = "$ld:ai:";
+    private static final String USAGE_PREFIX = "$ld:ai:usage:";
 
     @Inject
     LocalLaunchDarkly local;
@@ -92,6 +97,54 @@ public class LaunchDarklyJsonRpcService {
                 .toList();
         return new RegistrationView(report.state().name().toLowerCase(), report.projectKey(), report.problem(),
                 report.finishedAt() == null ? null : report.finishedAt().toString(), outcomes);
+    }
+
+    // ---- AI generations page ----
+
+    /**
+     * What the AI Configs did, per config and variation, read from the AI events the stand-in retained (so only in
+     * local mode, and only since the start or the last clear). A usage event names only its config, so usage is counted
+     * per config; every other AI event carries the run's tracker data and counts for its variation too.
+     */
+    @NonBlocking
+    public AiActivityView getAiActivity() {
+        if (settings.mode() != ClientMode.LOCAL) {
+            return new AiActivityView(false, 0, List.of());
+        }
+        EventJournal journal = local.events();
+        Map<String, AiConfigTally> byConfig = new TreeMap<>();
+        List<RecordedEvent> aiEvents = journal
+                .select(e -> e.isCustom() && e.key() != null && e.key().startsWith(AI_PREFIX));
+        for (RecordedEvent event : aiEvents) {
+            String key = event.key();
+            LDValue data = event.data();
+            if (key.startsWith(USAGE_PREFIX)) {
+                // A usage event's data is the config key; a batch usage event (agent-configs) carries a count instead.
+                if (data.getType() == LDValueType.STRING) {
+                    byConfig.computeIfAbsent(data.stringValue(), k -> new AiConfigTally()).usage++;
+                }
+                continue;
+            }
+            String configKey = data.get("configKey").stringValue();
+            if (configKey == null) {
+                continue; // $ld:ai:sdk:info and anything else not sent by a tracker
+            }
+            AiConfigTally perConfig = byConfig.computeIfAbsent(configKey, k -> new AiConfigTally());
+            String variationKey = data.get("variationKey").stringValue();
+            AiRunTally variation = perConfig.variations.computeIfAbsent(variationKey == null ? "" : variationKey,
+                    k -> new AiRunTally());
+            variation.describedBy(data);
+            perConfig.all.add(key, event);
+            variation.add(key, event);
+        }
+        List<AiConfigActivity> configs = new ArrayList<>(byConfig.size());
+        byConfig.forEach((configKey, tally) -> {
+            List<AiVariationActivity> variations = new ArrayList<>(tally.variations.size());
+            tally.variations.forEach((variationKey, run) -> variations.add(new AiVariationActivity(variationKey,
+                    run.version, run.modelName, run.providerName, run.figures())));
+            configs.add(new AiConfigActivity(configKey, tally.usage, tally.all.figures(), variations));
+        });
+        return new AiActivityView(true, journal.dropped(), configs);
     }
 
     // ---- Client page ----
@@ -250,6 +303,87 @@ public class LaunchDarklyJsonRpcService {
         }
     }
 
+    // ---- AI activity, while it is counted ----
+
+    /** The events of one config while they are counted. */
+    private static final class AiConfigTally {
+        long usage;
+        final AiRunTally all = new AiRunTally();
+        final Map<String, AiRunTally> variations = new TreeMap<>();
+    }
+
+    /** The tracker events of one config or variation while they are counted. */
+    private static final class AiRunTally {
+        final Set<String> runIds = new HashSet<>();
+        long success;
+        long error;
+        long positive;
+        long negative;
+        long totalTokens;
+        long inputTokens;
+        long outputTokens;
+        long toolCalls;
+        double durationSum;
+        long durations;
+        double timeToFirstTokenSum;
+        long timesToFirstToken;
+        Integer version;
+        String modelName;
+        String providerName;
+
+        /** The newest event wins: a flag edited while the application runs shows its current version and model. */
+        void describedBy(LDValue data) {
+            if (data.get("version").isNumber()) {
+                version = data.get("version").intValue();
+            }
+            modelName = blankToNull(data.get("modelName").stringValue());
+            providerName = blankToNull(data.get("providerName").stringValue());
+        }
+
+        void add(String key, RecordedEvent event) {
+            String runId = event.data().get("runId").stringValue();
+            if (runId != null) {
+                runIds.add(runId);
+            }
+            double value = event.metricValue() == null ? 0 : event.metricValue();
+            switch (key) {
+                case "$ld:ai:generation:success" -> success++;
+                case "$ld:ai:generation:error" -> error++;
+                case "$ld:ai:feedback:user:positive" -> positive++;
+                case "$ld:ai:feedback:user:negative" -> negative++;
+                case "$ld:ai:tokens:total" -> totalTokens += (long) value;
+                case "$ld:ai:tokens:input" -> inputTokens += (long) value;
+                case "$ld:ai:tokens:output" -> outputTokens += (long) value;
+                case "$ld:ai:tool_call" -> toolCalls++;
+                case "$ld:ai:duration:total" -> {
+                    durationSum += value;
+                    durations++;
+                }
+                case "$ld:ai:tokens:ttf" -> {
+                    timeToFirstTokenSum += value;
+                    timesToFirstToken++;
+                }
+                default -> {
+                    // a judge score or a key added later: it still counts the run
+                }
+            }
+        }
+
+        AiRunFigures figures() {
+            return new AiRunFigures(runIds.size(), success, error, positive, negative, totalTokens, inputTokens,
+                    outputTokens, toolCalls, durations == 0 ? null : round(durationSum / durations),
+                    timesToFirstToken == 0 ? null : round(timeToFirstTokenSum / timesToFirstToken));
+        }
+
+        private static double round(double millis) {
+            return Math.round(millis * 10) / 10.0;
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text;
+        }
+    }
+
     // ---- what the pages receive ----
 
     /**
@@ -299,6 +433,48 @@ public class LaunchDarklyJsonRpcService {
      */
     public record EventsView(boolean local, boolean standInRunning, long total, long dropped, long payloads,
             Map<String, Long> customEventCounts, List<EventRow> events, Counters counters) {
+    }
+
+    /**
+     * What the AI Configs did, for the AI generations page.
+     *
+     * @param local whether the client sends its events to the stand-in; the figures are empty otherwise
+     * @param eventsDropped how many events the journal let go for lack of room: when not 0, the figures miss the oldest
+     *        runs
+     * @param configs per config key, sorted
+     */
+    public record AiActivityView(boolean local, long eventsDropped, List<AiConfigActivity> configs) {
+    }
+
+    /**
+     * @param usage how many times the config was evaluated through the AI API (disabled evaluations included)
+     * @param totals the figures of all its runs
+     * @param variations the figures per variation key (sorted; {@code ""} when the variation has none)
+     */
+    public record AiConfigActivity(String configKey, long usage, AiRunFigures totals,
+            List<AiVariationActivity> variations) {
+    }
+
+    /**
+     * @param version the flag version of the newest event, or null
+     * @param modelName the model of the newest event, or null
+     * @param providerName the provider of the newest event, or null
+     */
+    public record AiVariationActivity(String variationKey, Integer version, String modelName, String providerName,
+            AiRunFigures figures) {
+    }
+
+    /**
+     * Counts of AI runs and their events.
+     *
+     * @param runs distinct run ids
+     * @param totalTokens sum of the reported total token counts (a count, not a credential)
+     * @param avgDurationMs mean of the recorded durations, null when none
+     * @param avgTimeToFirstTokenMs mean of the recorded times to first token, null when none
+     */
+    public record AiRunFigures(long runs, long success, long error, long feedbackPositive, long feedbackNegative,
+            long totalTokens, long inputTokens, long outputTokens, long toolCalls, Double avgDurationMs,
+            Double avgTimeToFirstTokenMs) {
     }
 
     /**

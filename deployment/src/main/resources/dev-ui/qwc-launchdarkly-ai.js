@@ -1,0 +1,188 @@
+import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
+import { JsonRpc } from 'jsonrpc';
+import { aiGenerations } from 'build-time-data';
+
+/** How often the live figures are read again. */
+const REFRESH_MILLIS = 3000;
+
+/**
+ * The methods the build instrumented with @AiGeneration (known at build time), and, live, what their AI Configs did
+ * per config and variation, counted from the AI events the local stand-in received.
+ */
+export class QwcLaunchdarklyAi extends QwcHotReloadElement {
+
+    jsonRpc = new JsonRpc(this);
+
+    static styles = css`
+        :host { display: flex; flex-direction: column; padding: 0 16px 16px 16px; gap: 12px; }
+        table { width: 100%; border-collapse: collapse; font-size: var(--lumo-font-size-s); }
+        th { text-align: left; padding: 6px 12px; color: var(--lumo-secondary-text-color);
+             border-bottom: 2px solid var(--lumo-contrast-10pct); }
+        td { padding: 6px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
+        th.number, td.number { text-align: right; white-space: nowrap; }
+        h3 { margin: 8px 0; font-size: var(--lumo-font-size-l); }
+        code { font-family: var(--lumo-font-family-monospace, monospace); }
+        tr.config td { font-weight: 600; background: var(--lumo-contrast-5pct); }
+        tr.variation td:first-child { padding-left: 32px; }
+        .none { color: var(--lumo-disabled-text-color, var(--lumo-secondary-text-color)); }
+        .model { color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-xs); }
+        .error { color: var(--lumo-error-text-color); }
+        .success { color: var(--lumo-success-text-color); }
+        .message { color: var(--lumo-secondary-text-color); }
+    `;
+
+    static properties = {
+        _activity: { state: true },
+        _error: { state: true },
+    };
+
+    constructor() {
+        super();
+        this._activity = null;
+        this._error = null;
+        this._timer = null;
+    }
+
+    connectedCallback() {
+        super.connectedCallback();
+        this._load();
+        this._timer = setInterval(() => this._load(), REFRESH_MILLIS);
+    }
+
+    disconnectedCallback() {
+        super.disconnectedCallback();
+        clearInterval(this._timer);
+    }
+
+    hotReload() {
+        this._load();
+    }
+
+    _load() {
+        this.jsonRpc.getAiActivity().then(response => {
+            this._activity = response.result;
+            this._error = null;
+        }).catch(error => {
+            this._error = error?.error?.message || 'The AI activity could not be read';
+        });
+    }
+
+    render() {
+        return html`${this._renderMethods()}${this._renderActivity()}`;
+    }
+
+    _renderMethods() {
+        if (!aiGenerations || aiGenerations.length === 0) {
+            return html`<p class="message">No method is annotated with <code>@AiGeneration</code>.
+                Annotate a bean method that calls a model with <code>@AiGeneration(config = "your-ai-config")</code>
+                and the extension evaluates the AI Config for each call and records the run.</p>`;
+        }
+        return html`
+            <h3>Instrumented methods</h3>
+            <table>
+                <thead><tr>
+                    <th>Method</th><th>AI Config</th><th>Mode</th><th>Result</th><th>Metrics extractor</th>
+                    <th>Fallback</th><th>Default config</th>
+                </tr></thead>
+                <tbody>
+                    ${aiGenerations.map(g => html`
+                        <tr>
+                            <td title="${g.method}"><code>${this._shortMethod(g.method)}</code></td>
+                            <td><code>${g.configKey}</code></td>
+                            <td>${g.mode}</td>
+                            <td>${g.result}</td>
+                            <td>${g.extractor ? html`<code>${g.extractor}</code>`
+                                    : html`<span class="none">none: no tokens recorded</span>`}</td>
+                            <td>${this._optionalMethod(g.fallback, 'throws AiConfigDisabledException')}</td>
+                            <td>${this._optionalMethod(g.defaultConfig, 'none: disabled when the flag is missing')}</td>
+                        </tr>`)}
+                </tbody>
+            </table>`;
+    }
+
+    /** Class#method(...) without the package, which would push the other columns out of sight; hover shows it. */
+    _shortMethod(description) {
+        const hash = description.indexOf('#');
+        const type = hash < 0 ? description : description.substring(0, hash);
+        return type.substring(type.lastIndexOf('.') + 1) + (hash < 0 ? '' : description.substring(hash));
+    }
+
+    _optionalMethod(name, otherwise) {
+        return name ? html`<code>${name}()</code>` : html`<span class="none">${otherwise}</span>`;
+    }
+
+    _renderActivity() {
+        const heading = html`<h3>Activity at the local stand-in</h3>`;
+        if (this._error) {
+            return html`${heading}<p class="error">${this._error}</p>`;
+        }
+        const a = this._activity;
+        if (!a) {
+            return html`${heading}<p class="message">Loading…</p>`;
+        }
+        if (!a.local) {
+            return html`${heading}<p class="message">The client is not in local mode: its AI events go to
+                LaunchDarkly, whose AI Config monitoring shows them.</p>`;
+        }
+        if (a.configs.length === 0) {
+            return html`${heading}<p class="message">No AI Config event received yet. Events arrive when the SDK
+                flushes them.</p>`;
+        }
+        return html`
+            ${heading}
+            ${a.eventsDropped > 0
+                ? html`<p class="message">The journal let ${a.eventsDropped} older events go: the figures miss the
+                    oldest runs.</p>`
+                : ''}
+            <table>
+                <thead><tr>
+                    <th>Config / variation</th><th class="number">Usage</th><th class="number">Runs</th>
+                    <th class="number">Success</th><th class="number">Error</th><th class="number">Feedback (pos. / neg.)</th>
+                    <th class="number">Tokens (in / out)</th><th class="number">Avg duration</th>
+                    <th class="number">Avg time to first token</th><th class="number">Tool calls</th>
+                </tr></thead>
+                <tbody>
+                    ${a.configs.map(c => html`
+                        <tr class="config">
+                            <td><code>${c.configKey}</code></td>
+                            <td class="number">${c.usage}</td>
+                            ${this._figures(c.totals)}
+                        </tr>
+                        ${c.variations.map(v => html`
+                            <tr class="variation">
+                                <td>
+                                    <code>${v.variationKey || '(no variation key)'}</code>
+                                    ${v.version != null ? html`<span class="model">v${v.version}</span>` : ''}
+                                    ${v.modelName || v.providerName
+                                        ? html`<div class="model">${[v.providerName, v.modelName].filter(x => x)
+                                                .join(' / ')}</div>`
+                                        : ''}
+                                </td>
+                                <td class="number none">—</td>
+                                ${this._figures(v.figures)}
+                            </tr>`)}
+                    `)}
+                </tbody>
+            </table>
+            <p class="message">Usage counts every evaluation of the config, also those answered by a fallback; it
+                cannot be split by variation, as the usage event names only the config.</p>`;
+    }
+
+    _figures(f) {
+        return html`
+            <td class="number">${f.runs}</td>
+            <td class="number ${f.success > 0 ? 'success' : ''}">${f.success}</td>
+            <td class="number ${f.error > 0 ? 'error' : ''}">${f.error}</td>
+            <td class="number">${f.feedbackPositive} / ${f.feedbackNegative}</td>
+            <td class="number">${f.totalTokens}${f.inputTokens || f.outputTokens
+                ? html` <span class="model">(${f.inputTokens} / ${f.outputTokens})</span>` : ''}</td>
+            <td class="number">${this._millis(f.avgDurationMs)}</td>
+            <td class="number">${this._millis(f.avgTimeToFirstTokenMs)}</td>
+            <td class="number">${f.toolCalls}</td>`;
+    }
+
+    _millis(value) {
+        return value == null ? html`<span class="none">—</span>` : `${value} ms`;
+    }
+}
+customElements.define('qwc-launchdarkly-ai', QwcLaunchdarklyAi);
