@@ -16,13 +16,17 @@ public class Fixture {
 
     final AnnotatedShop annotated;
     final HandWrittenShop handWritten;
+    final AnnotatedAssistant annotatedAssistant;
+    final HandWrittenAssistant handWrittenAssistant;
     final LocalLaunchDarkly launchDarkly;
     final ClientSettings settings;
 
-    Fixture(AnnotatedShop annotated, HandWrittenShop handWritten, LocalLaunchDarkly launchDarkly,
-            ClientSettings settings) {
+    Fixture(AnnotatedShop annotated, HandWrittenShop handWritten, AnnotatedAssistant annotatedAssistant,
+            HandWrittenAssistant handWrittenAssistant, LocalLaunchDarkly launchDarkly, ClientSettings settings) {
         this.annotated = annotated;
         this.handWritten = handWritten;
+        this.annotatedAssistant = annotatedAssistant;
+        this.handWrittenAssistant = handWrittenAssistant;
         this.launchDarkly = launchDarkly;
         this.settings = settings;
     }

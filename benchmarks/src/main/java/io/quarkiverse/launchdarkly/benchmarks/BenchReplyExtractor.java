@@ -1,0 +1,25 @@
+package io.quarkiverse.launchdarkly.benchmarks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+
+/**
+ * Reads the tokens of a {@link BenchReply}. The build picks it for {@link AnnotatedAssistant}; the hand-written
+ * assistant hands the same bean to {@code trackMetricsOf}, so both read the result the same way.
+ */
+@ApplicationScoped
+public class BenchReplyExtractor implements AiMetricsExtractor<BenchReply> {
+
+    @Override
+    public AiMetrics extract(BenchReply reply) {
+        return AiMetrics.succeeded(AiTokenUsage.of(reply.inputTokens(), reply.outputTokens()));
+    }
+
+    @Override
+    public Class<BenchReply> responseType() {
+        return BenchReply.class;
+    }
+}
