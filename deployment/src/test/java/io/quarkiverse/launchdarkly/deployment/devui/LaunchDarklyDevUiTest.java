@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -41,9 +42,12 @@ import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.LDClient;
 
 import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.runtime.ai.AiFeedbackKind;
 import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
 import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
@@ -169,15 +173,16 @@ class LaunchDarklyDevUiTest {
 
         // AI generations page: the annotated method is listed from build-time data...
         assertThat(buildTimeData()).contains("aiGenerations")
-                .contains("LaunchDarklyDevUiTest$Chat#answer(String, String, AiCompletionConfig)")
+                .contains("LaunchDarklyDevUiTest$Chat#answer(String, String, AiCompletionConfig, AiConfigTracker)")
                 .contains("\"configKey\":\"support-chat\"").contains("\"extractor\":\"ChatReplyExtractor\"")
                 .contains("\"fallback\":\"canned\"").contains("\"result\":\"value\"");
-        // ... and, after one call, the journal (cleared above) counts its config's usage and run per variation.
+        // ... and, after one call and its feedback, the journal (cleared above) counts its config's usage and run per
+        // variation.
         assertThat(rpc.call("getAiActivity").path("configs")).isEmpty();
         get("/devui-test/ai");
         JsonNode activity = rpc.call("getAiActivity");
         deadline = System.nanoTime() + WAIT.toNanos();
-        while (activity.path("configs").path(0).path("totals").path("success").asLong() == 0
+        while (activity.path("configs").path(0).path("totals").path("feedbackPositive").asLong() == 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
             activity = rpc.call("getAiActivity");
@@ -196,6 +201,8 @@ class LaunchDarklyDevUiTest {
         assertThat(totals.path("inputTokens").asLong()).isEqualTo(12);
         assertThat(totals.path("outputTokens").asLong()).isEqualTo(30);
         assertThat(totals.path("toolCalls").asLong()).isEqualTo(1);
+        assertThat(totals.path("feedbackPositive").asLong()).isEqualTo(1);
+        assertThat(totals.path("feedbackNegative").asLong()).isZero();
         assertThat(totals.path("avgDurationMs").isNumber()).as("average duration of %s", totals).isTrue();
         // Null, which the Dev UI leaves out of the message.
         assertThat(totals.path("avgTimeToFirstTokenMs").isNumber()).as("no stream, no time to first token").isFalse();
@@ -203,6 +210,7 @@ class LaunchDarklyDevUiTest {
         JsonNode variation = chat.path("variations").path(0);
         assertThat(variation.path("variationKey").asText()).isEqualTo("chat-v2");
         assertThat(variation.path("version").asInt()).isEqualTo(4);
+        // The feedback, the newest event, comes from a tracker rebuilt from the token, which knows no model.
         assertThat(variation.path("modelName").asText()).isEqualTo("local-echo");
         assertThat(variation.path("providerName").asText()).isEqualTo("local");
         assertThat(variation.path("figures")).isEqualTo(totals);
@@ -312,6 +320,9 @@ class LaunchDarklyDevUiTest {
         @Inject
         Chat chat;
 
+        @Inject
+        LaunchDarklyAi ai;
+
         void routes(@Observes Router router) {
             router.get("/devui-test/annotated").handler(rc -> {
                 annotated.work("u3");
@@ -319,7 +330,9 @@ class LaunchDarklyDevUiTest {
                 rc.response().end("tracked");
             });
             router.get("/devui-test/ai").blockingHandler(rc -> {
-                ChatReply reply = chat.answer("u4", "Where is my invoice?", null);
+                ChatReply reply = chat.answer("u4", "Where is my invoice?", null, null);
+                // The customer's verdict, given later through the run's resumption token.
+                ai.trackFeedback(Chat.LAST_TOKEN.get(), LDContext.create("u4"), AiFeedbackKind.POSITIVE);
                 client.flush();
                 rc.response().end(reply.text());
             });
@@ -345,12 +358,16 @@ class LaunchDarklyDevUiTest {
     @ApplicationScoped
     public static class Chat {
 
+        static final AtomicReference<String> LAST_TOKEN = new AtomicReference<>();
+
         @AiGeneration(config = "support-chat", fallback = "canned")
-        public ChatReply answer(@MetricContext String user, String question, AiCompletionConfig config) {
+        public ChatReply answer(@MetricContext String user, String question, AiCompletionConfig config,
+                AiConfigTracker tracker) {
+            LAST_TOKEN.set(tracker.resumptionToken());
             return new ChatReply("echo: " + question, 12, 30, List.of("lookup_invoice"));
         }
 
-        ChatReply canned(String user, String question, AiCompletionConfig config) {
+        ChatReply canned(String user, String question, AiCompletionConfig config, AiConfigTracker tracker) {
             return new ChatReply("canned", 0, 0, List.of());
         }
     }

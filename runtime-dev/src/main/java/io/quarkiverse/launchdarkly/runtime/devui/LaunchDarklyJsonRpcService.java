@@ -331,13 +331,21 @@ public class LaunchDarklyJsonRpcService {
         String modelName;
         String providerName;
 
-        /** The newest event wins: a flag edited while the application runs shows its current version and model. */
+        /**
+         * The newest event wins, so a flag edited while the application runs shows its current version and model. A
+         * tracker rebuilt from a resumption token (feedback given later) knows neither model nor provider and sends
+         * them as {@code ""}: that says nothing about the variation, so it does not erase what an earlier event named.
+         */
         void describedBy(LDValue data) {
             if (data.get("version").isNumber()) {
                 version = data.get("version").intValue();
             }
-            modelName = blankToNull(data.get("modelName").stringValue());
-            providerName = blankToNull(data.get("providerName").stringValue());
+            String model = blankToNull(data.get("modelName").stringValue());
+            String provider = blankToNull(data.get("providerName").stringValue());
+            if (model != null || provider != null) {
+                modelName = model;
+                providerName = provider;
+            }
         }
 
         void add(String key, RecordedEvent event) {
