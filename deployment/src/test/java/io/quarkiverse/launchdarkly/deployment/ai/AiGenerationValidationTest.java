@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.launchdarkly.sdk.LDContext;
 
+import io.quarkiverse.launchdarkly.deployment.testing.BuildFailure;
 import io.quarkiverse.launchdarkly.runtime.ai.AiAgentConfig;
 import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.runtime.ai.AiConfig;
@@ -31,12 +32,8 @@ class AiGenerationValidationTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(Mistakes.class, Payload.class))
             .assertException(thrown -> {
-                Throwable cause = thrown;
-                while (cause != null && !(cause instanceof DeploymentException
-                        && cause.getMessage().startsWith("Invalid @AiGeneration usage"))) {
-                    cause = cause.getCause() != null ? cause.getCause()
-                            : cause.getSuppressed().length > 0 ? cause.getSuppressed()[0] : null;
-                }
+                Throwable cause = BuildFailure.find(thrown, DeploymentException.class,
+                        m -> m.startsWith("Invalid @AiGeneration usage"));
                 assertThat(cause).as("the @AiGeneration validation failure in %s", thrown).isNotNull();
                 assertThat(cause.getMessage()).contains("(19 mistake(s))")
                         .contains(at("blankKey()") + "the config key is blank")

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.deployment.testing.BuildFailure;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricCondition;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
@@ -29,12 +30,8 @@ class TrackedMetricValidationTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(Mistakes.class, Payload.class))
             .assertException(thrown -> {
-                Throwable cause = thrown;
-                while (cause != null && !(cause instanceof DeploymentException
-                        && cause.getMessage().startsWith("Invalid @TrackedMetric usage"))) {
-                    cause = cause.getCause() != null ? cause.getCause()
-                            : cause.getSuppressed().length > 0 ? cause.getSuppressed()[0] : null;
-                }
+                Throwable cause = BuildFailure.find(thrown, DeploymentException.class,
+                        m -> m.startsWith("Invalid @TrackedMetric usage"));
                 assertThat(cause).as("the @TrackedMetric validation failure in %s", thrown).isNotNull();
                 assertThat(cause.getMessage()).contains("(18 mistake(s))")
                         .contains(at("blankKey()") + "an event key is empty or blank")

@@ -6,6 +6,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.deployment.testing.BuildFailure;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -32,11 +33,7 @@ class MetricDefinitionValidationTest {
                     quarkus.launchdarkly.metrics."kind".kind=scroll
                     """), "application.properties"))
             .assertException(thrown -> {
-                Throwable cause = thrown;
-                while (cause != null && !(cause instanceof ConfigurationException)) {
-                    cause = cause.getCause() != null ? cause.getCause()
-                            : cause.getSuppressed().length > 0 ? cause.getSuppressed()[0] : null;
-                }
+                Throwable cause = BuildFailure.find(thrown, ConfigurationException.class, m -> true);
                 assertThat(cause).as("a ConfigurationException in %s", thrown).isNotNull();
                 assertThat(cause.getMessage()).contains("Invalid LaunchDarkly metric definitions (8 mistake(s))")
                         .contains("quarkus.launchdarkly.metrics.\"no.unit\".unit is required for a numeric metric")
