@@ -18,10 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Application;
 
 /**
@@ -55,11 +53,7 @@ public class AiGenerationBenchmark {
     @Setup(Level.Trial)
     public void boot() throws Exception {
         application = QuarkusApp.start();
-        Fixture fixture = Arc.container().instance(Fixture.class).get();
-        if (fixture.settings.mode() != ClientMode.LOCAL) {
-            throw new IllegalStateException(
-                    "the LaunchDarkly client must use the local stand-in, not " + fixture.settings.mode());
-        }
+        Fixture fixture = Fixture.onStandIn();
         annotated = fixture.annotatedAssistant;
         handWritten = fixture.handWrittenAssistant;
         // A functional check, not a timing one: both variants get the same answer from the same interpolated config

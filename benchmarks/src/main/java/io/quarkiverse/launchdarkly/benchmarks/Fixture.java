@@ -2,8 +2,10 @@ package io.quarkiverse.launchdarkly.benchmarks;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 
 /**
@@ -29,5 +31,18 @@ public class Fixture {
         this.handWrittenAssistant = handWrittenAssistant;
         this.launchDarkly = launchDarkly;
         this.settings = settings;
+    }
+
+    /**
+     * The fixture of the started application, once it is certain that the SDK sends its events to the stand-in: an
+     * offline client would send nothing and make every comparison meaningless.
+     */
+    static Fixture onStandIn() {
+        Fixture fixture = Arc.container().instance(Fixture.class).get();
+        if (fixture.settings.mode() != ClientMode.LOCAL) {
+            throw new IllegalStateException(
+                    "the LaunchDarkly client must use the local stand-in, not " + fixture.settings.mode());
+        }
+        return fixture;
     }
 }

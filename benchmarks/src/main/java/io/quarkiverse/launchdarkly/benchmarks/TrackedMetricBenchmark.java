@@ -18,9 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import com.launchdarkly.sdk.LDValue;
 
-import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Application;
 
 /**
@@ -48,11 +46,7 @@ public class TrackedMetricBenchmark {
     @Setup(Level.Trial)
     public void boot() throws Exception {
         application = QuarkusApp.start();
-        Fixture fixture = Arc.container().instance(Fixture.class).get();
-        if (fixture.settings.mode() != ClientMode.LOCAL) {
-            throw new IllegalStateException(
-                    "the LaunchDarkly client must use the local stand-in, not " + fixture.settings.mode());
-        }
+        Fixture fixture = Fixture.onStandIn();
         annotated = fixture.annotated;
         handWritten = fixture.handWritten;
         // A functional check, not a timing one: each path really delivers its event to the stand-in, so the
