@@ -19,9 +19,9 @@ import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
 
 /**
  * The AI Config client: evaluates AI Config flags into typed configs, interpolates their prompts, and sends the
- * analytics events LaunchDarkly's AI Config monitoring reads, as the official AI SDKs do
- * ({@code /work/shared/reference/ai-config-wire-format.md}; JavaScript {@code @launchdarkly/server-sdk-ai} 2.0.1
- * where the reference is silent).
+ * analytics events LaunchDarkly's AI Config monitoring reads, as the official AI SDKs do (the flag format and the
+ * events as the docs' AI Configs page describes them; JavaScript {@code @launchdarkly/server-sdk-ai} 2.0.1 where the
+ * SDKs differ).
  * <p>
  * Events:
  * <ul>
