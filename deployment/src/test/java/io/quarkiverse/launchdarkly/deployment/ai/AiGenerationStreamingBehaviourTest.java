@@ -29,6 +29,9 @@ import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelRepl
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ReplyChunk;
 import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
@@ -46,7 +49,7 @@ class AiGenerationStreamingBehaviourTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root
-            .addClasses(StreamingModel.class, AiGenerationTestModel.class)
+            .addClasses(StreamingModel.class, AiGenerationTestModel.class, ToolChunk.class, ToolChunkExtractor.class)
             .addAsResource(new StringAsset(AiGenerationTestModel.FLAGS), "launchdarkly/flags.yaml"));
 
     @Inject
@@ -91,6 +94,36 @@ class AiGenerationStreamingBehaviourTest {
         assertEvent(events.get(5), "$ld:ai:tokens:input", "user-kim", data, 5);
         assertEvent(events.get(6), "$ld:ai:tokens:output", "user-kim", data, 4);
         assertThat(StreamingModel.BODY_CALLS.get()).isOne();
+    }
+
+    @Test
+    void aStreamsToolCallsAreSentOnceEachAndItsLastUsageReportWins() {
+        Multi<ToolChunk> stream = model.agentStream("user-pia", null);
+        stream.collect().asList().await().atMost(Duration.ofSeconds(5));
+
+        List<RecordedEvent> events = events(client, local);
+        assertThat(events).extracting(RecordedEvent::key).containsExactly("$ld:ai:usage:completion-config",
+                "$ld:ai:tokens:ttf", "$ld:ai:duration:total", "$ld:ai:generation:success", "$ld:ai:tokens:total",
+                "$ld:ai:tokens:input", "$ld:ai:tokens:output", "$ld:ai:tool_call", "$ld:ai:tool_call");
+        String runId = events.get(1).data().get("runId").stringValue();
+        LDValue data = trackData(runId, "support-chat", "chat-v2", 4, "local-echo", "local").build();
+        // The interim report (3 in, 1 out) is replaced by the final one (3 in, 9 out), not added to it.
+        assertEvent(events.get(4), "$ld:ai:tokens:total", "user-pia", data, 12);
+        assertEvent(events.get(5), "$ld:ai:tokens:input", "user-pia", data, 3);
+        assertEvent(events.get(6), "$ld:ai:tokens:output", "user-pia", data, 9);
+        assertEvent(events.get(7), "$ld:ai:tool_call", "user-pia",
+                trackData(runId, "support-chat", "chat-v2", 4, "local-echo", "local").put("toolKey", "lookup_order")
+                        .build(),
+                1);
+        assertEvent(events.get(8), "$ld:ai:tool_call", "user-pia",
+                trackData(runId, "support-chat", "chat-v2", 4, "local-echo", "local").put("toolKey", "escalate")
+                        .build(),
+                1);
+
+        // Tool calls have no at-most-once guard in the tracker: only the run's own end keeps a second subscription
+        // from sending them again.
+        stream.collect().asList().await().atMost(Duration.ofSeconds(5));
+        assertThat(events(client, local)).hasSameSizeAs(events);
     }
 
     @Test
@@ -202,6 +235,14 @@ class AiGenerationStreamingBehaviourTest {
                             : Uni.createFrom().nullItem());
         }
 
+        /** An agent's stream: a tool call, an interim usage report, then the answer with the final usage. */
+        @AiGeneration(config = "support-chat")
+        public Multi<ToolChunk> agentStream(@MetricContext String user, AiCompletionConfig config) {
+            return Multi.createFrom().items(new ToolChunk("Looking it up", null, List.of("lookup_order")),
+                    new ToolChunk("", AiTokenUsage.of(3, 1), List.of()),
+                    new ToolChunk("Escalated", AiTokenUsage.of(3, 9), List.of("escalate")));
+        }
+
         @AiGeneration(config = "support-chat")
         public Multi<ReplyChunk> failingStream(@MetricContext String user, AiCompletionConfig config) {
             return Multi.createBy().concatenating().streams(
@@ -236,6 +277,24 @@ class AiGenerationStreamingBehaviourTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** A chunk of an agent's stream: text, the usage reported so far (or null), the tools called in this chunk. */
+    public record ToolChunk(String text, AiTokenUsage usage, List<String> tools) {
+    }
+
+    @ApplicationScoped
+    public static class ToolChunkExtractor implements AiMetricsExtractor<ToolChunk> {
+
+        @Override
+        public AiMetrics extract(ToolChunk chunk) {
+            return new AiMetrics(true, chunk.usage(), chunk.tools());
+        }
+
+        @Override
+        public Class<ToolChunk> responseType() {
+            return ToolChunk.class;
         }
     }
 }
