@@ -19,6 +19,8 @@ import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sentinel;
+import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolver;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
@@ -29,24 +31,30 @@ import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
 import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.mutiny.Uni;
 
 /**
  * With quarkus-security in the application, the authenticated principal is the last context source: after the
- * {@code @MetricContext} argument and the {@link ContextResolver} beans.
+ * {@code @MetricContext} argument and the {@link ContextResolver} beans. An identity that cannot be read gives no
+ * context, for {@code @TrackedMetric} and {@code @AiGeneration} alike, and never fails the call.
  */
 class TrackedMetricSecurityBehaviourTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root
-            .addClasses(Secured.class, SwitchableResolver.class, TrackedMetricTestBeans.class));
+            .addClasses(Secured.class, SecuredChat.class, SwitchableResolver.class, TrackedMetricTestBeans.class));
 
     @Inject
     Secured secured;
+
+    @Inject
+    SecuredChat chat;
 
     @Inject
     Sentinel sentinel;
@@ -120,6 +128,26 @@ class TrackedMetricSecurityBehaviourTest {
     }
 
     @Test
+    void anIdentityThatCannotBeReadGivesNoContextAndTheCallsGoOn() {
+        long before = failures.count(Reason.NO_CONTEXT);
+        long errorsBefore = failures.count(Reason.TRACKING_ERROR);
+        // A deferred identity whose authentication fails: reading it throws.
+        Uni<SecurityIdentity> failing = Uni.createFrom().failure(new AuthenticationFailedException("bad token"));
+
+        Object tracked = asDeferredIdentity(failing, () -> secured.act("tracked"));
+        Object generated = asDeferredIdentity(failing, () -> chat.ask("question", null));
+
+        assertThat(tracked).isEqualTo("tracked");
+        assertThat(generated).as("the fallback answers: without a context no config is evaluated")
+                .isEqualTo("canned: question");
+        assertThat(failures.count(Reason.NO_CONTEXT) - before).isEqualTo(2);
+        assertThat(failures.count(Reason.TRACKING_ERROR)).isEqualTo(errorsBefore);
+        // The AI client's own event, sent once per application when it is created, may come along.
+        assertThat(TrackedMetricTestBeans.drain(launchDarkly, sentinel))
+                .filteredOn(event -> !"$ld:ai:sdk:info".equals(event.key())).isEmpty();
+    }
+
+    @Test
     void aContextResolverWinsOverThePrincipal() {
         SwitchableResolver.answer = () -> Optional.of(LDContext.create(ContextKind.of("tenant"), "t-42"));
 
@@ -160,6 +188,35 @@ class TrackedMetricSecurityBehaviourTest {
             return call.get();
         } finally {
             requestContext.terminate();
+        }
+    }
+
+    /** Runs the call in a request of its own whose identity is still to be authenticated. */
+    private <T> T asDeferredIdentity(Uni<SecurityIdentity> identity, Supplier<T> call) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            identities.setIdentity(identity);
+            return call.get();
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    /**
+     * Its own bean: the AI client behind its interceptor sends {@code $ld:ai:sdk:info} when first created, which the
+     * other tests, draining every event, must not see.
+     */
+    @ApplicationScoped
+    public static class SecuredChat {
+
+        @AiGeneration(config = "secured-chat", fallback = "canned")
+        public String ask(String question, AiCompletionConfig config) {
+            return "model: " + question;
+        }
+
+        String canned(String question, AiCompletionConfig config) {
+            return "canned: " + question;
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -25,6 +26,7 @@ public class ContextResolution {
 
     private final List<ContextResolver> resolvers;
     private final Set<String> failingResolvers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean principalFailed = new AtomicBoolean();
     /** Null when quarkus-security is absent. */
     private final PrincipalContextSource principal;
 
@@ -42,9 +44,28 @@ public class ContextResolution {
             }
         }
         if (principal != null) {
-            return principal.resolve();
+            return askPrincipal();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The caller's identity, or empty when it cannot be had: a deferred identity whose authentication fails, or one
+     * asked for on an I/O thread under lazy authentication, throws. That is the request's problem, not the tracking's,
+     * so the call goes on without a context (its events are not sent, an {@code @AiGeneration} fallback answers).
+     */
+    private Optional<LDContext> askPrincipal() {
+        try {
+            Optional<LDContext> context = principal.resolve();
+            return context == null ? Optional.empty() : context;
+        } catch (RuntimeException e) {
+            if (principalFailed.compareAndSet(false, true)) {
+                // The class only: an authentication failure's message may quote the caller's credentials.
+                LOG.warnf("The caller's security identity could not be read (%s), so it gives no LaunchDarkly context"
+                        + " for this call (logged once)", e.getClass().getName());
+            }
+            return Optional.empty();
+        }
     }
 
     /**
