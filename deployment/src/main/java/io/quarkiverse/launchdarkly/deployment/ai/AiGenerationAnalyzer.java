@@ -208,6 +208,12 @@ final class AiGenerationAnalyzer {
                     + " returning " + shown.returnType() + ", it must take " + expected);
             return null;
         }
+        if (fallback.equals(method)) {
+            // It would call itself for every disabled config, until the stack overflows.
+            error.accept("the fallback '" + name + "' is the annotated method itself; name another method that"
+                    + " answers without the model");
+            return null;
+        }
         if (Modifier.isPrivate(fallback.flags())) {
             error.accept("the fallback '" + name + "' is private; make it at least package-private so that it can be"
                     + " invoked");

@@ -35,7 +35,7 @@ class AiGenerationValidationTest {
                 Throwable cause = BuildFailure.find(thrown, DeploymentException.class,
                         m -> m.startsWith("Invalid @AiGeneration usage"));
                 assertThat(cause).as("the @AiGeneration validation failure in %s", thrown).isNotNull();
-                assertThat(cause.getMessage()).contains("(19 mistake(s))")
+                assertThat(cause.getMessage()).contains("(20 mistake(s))")
                         .contains(at("blankKey()") + "the config key is blank")
                         .contains(at("paddedKey()") + "the config key ' chat' has spaces around it")
                         .contains(at("fallbackWithOtherTypeArgument(String)") + "the fallback 'uniOfInt' has a different"
@@ -51,6 +51,8 @@ class AiGenerationValidationTest {
                         .contains(at("fallbackWithOtherResult(String)") + "the fallback 'returnsAnInt' has a different"
                                 + " signature")
                         .contains(at("privateFallback(String)") + "the fallback 'secret' is private")
+                        .contains(at("ownFallback(String)") + "the fallback 'ownFallback' is the annotated method"
+                                + " itself")
                         .contains(at("twoConfigs(AiCompletionConfig, AiAgentConfig)") + "two config parameters"
                                 + " ('completion' and 'agent')")
                         .contains(at("baseConfig(AiConfig)") + "config parameter 'config' is an AiConfig; declare"
@@ -144,6 +146,11 @@ class AiGenerationValidationTest {
         }
 
         private String secret(String question) {
+            return "";
+        }
+
+        @AiGeneration(config = "chat", fallback = "ownFallback")
+        public String ownFallback(String question) {
             return "";
         }
 
