@@ -2,10 +2,12 @@ package io.quarkiverse.launchdarkly.deployment.ai;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -153,7 +155,8 @@ class AiGenerationProcessor {
      */
     @BuildStep
     AiInvokersBuildItem validate(AiGenerationsBuildItem generations, ValidationPhaseBuildItem validation,
-            InvokerFactoryBuildItem invokerFactory, BuildProducer<ValidationErrorBuildItem> errors) {
+            InvokerFactoryBuildItem invokerFactory, CombinedIndexBuildItem index,
+            BuildProducer<ValidationErrorBuildItem> errors) {
         if (!generations.errors().isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(new DeploymentException(
                     "Invalid @AiGeneration usage (" + generations.errors().size() + " mistake(s)):\n  - "
@@ -165,12 +168,11 @@ class AiGenerationProcessor {
         for (int i = 0; i < generations.methods().size(); i++) {
             Generation generation = generations.methods().get(i);
             ClassInfo declaring = generation.method().declaringClass();
-            BeanInfo bean = validation.getContext().beans().classBeans().withBeanClass(declaring.name()).firstResult()
-                    .orElse(null);
+            BeanInfo bean = beanRunning(declaring, validation, index.getIndex());
             if (bean == null) {
                 if (warned.add(declaring.name())) {
-                    LOG.warnf("@AiGeneration on %s: %s is not a CDI bean, so the method is not intercepted",
-                            generation.plan().method(), declaring.name());
+                    LOG.warnf("@AiGeneration on %s: neither %s nor a subclass of it is a CDI bean, so the method is not"
+                            + " intercepted", generation.plan().method(), declaring.name());
                 }
                 continue;
             }
@@ -183,6 +185,29 @@ class AiGenerationProcessor {
             }
         }
         return new AiInvokersBuildItem(fallbacks, defaultConfigs);
+    }
+
+    /**
+     * A bean whose instances run the methods of this class: the class itself, or else a bean class extending it (an
+     * abstract base class holding the annotated method, for one). The invokers of the fallback and default-config
+     * methods are created for that bean; they call the method declared in this class, so they serve the instances of
+     * every bean class extending it.
+     */
+    private static BeanInfo beanRunning(ClassInfo declaring, ValidationPhaseBuildItem validation, IndexView index) {
+        BeanInfo own = classBean(declaring.name(), validation);
+        if (own != null) {
+            return own;
+        }
+        return index.getAllKnownSubclasses(declaring.name()).stream()
+                .sorted(Comparator.comparing(sub -> sub.name().toString()))
+                .map(sub -> classBean(sub.name(), validation))
+                .filter(Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** A bean stream can be read once: each look-up takes a new one. */
+    private static BeanInfo classBean(DotName beanClass, ValidationPhaseBuildItem validation) {
+        return validation.getContext().beans().classBeans().withBeanClass(beanClass).firstResult().orElse(null);
     }
 
     @BuildStep
