@@ -17,16 +17,53 @@ final class ResumptionToken {
     }
 
     static String encode(TrackData data) {
-        StringBuilder json = new StringBuilder("{")
-                .append("\"runId\":").append(LDValue.of(data.runId()).toJsonString())
-                .append(",\"configKey\":").append(LDValue.of(data.configKey()).toJsonString())
-                .append(",\"variationKey\":").append(LDValue.of(data.variationKey()).toJsonString())
-                .append(",\"version\":").append(data.version());
+        StringBuilder json = new StringBuilder("{\"runId\":");
+        appendString(json, data.runId());
+        json.append(",\"configKey\":");
+        appendString(json, data.configKey());
+        json.append(",\"variationKey\":");
+        appendString(json, data.variationKey());
+        json.append(",\"version\":").append(data.version());
         if (data.graphKey() != null) {
-            json.append(",\"graphKey\":").append(LDValue.of(data.graphKey()).toJsonString());
+            json.append(",\"graphKey\":");
+            appendString(json, data.graphKey());
         }
         json.append('}');
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A JSON string as JavaScript's {@code JSON.stringify} writes it, which the official SDKs' tokens are made with:
+     * only the quote, the backslash and control characters are escaped (backspace, form feed, new line, carriage return
+     * and tab in their short form, the others as a lower-case hexadecimal {@code u00xx} escape), and so are lone
+     * surrogates. {@link LDValue#toJsonString()} would also
+     * escape {@code < > & = '} (Gson's HTML-safe default), giving another token for the same run.
+     */
+    static void appendString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    boolean loneSurrogate = Character.isHighSurrogate(c)
+                            ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                            : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+                    if (c < 0x20 || loneSurrogate) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
     }
 
     /**

@@ -36,6 +36,22 @@ class ResumptionTokenTest {
     }
 
     @Test
+    void writesStringsAsJavaScriptsJsonStringifyDoes() {
+        // What JavaScript's JSON.stringify gives for runId "a<b>&='c", configKey "tab\tnl\nbell\x07",
+        // variationKey "é🙂" and version 2.
+        TrackData data = new TrackData("a<b>&='c", "tab\tnl\nbell\u0007", "é\uD83D\uDE42", 2, "", "", 1, null,
+                null);
+        String json = new String(Base64.getUrlDecoder().decode(ResumptionToken.encode(data)), StandardCharsets.UTF_8);
+        assertThat(json).isEqualTo("{\"runId\":\"a<b>&='c\",\"configKey\":\"tab\\tnl\\nbell\\u0007\","
+                + "\"variationKey\":\"é\uD83D\uDE42\",\"version\":2}");
+        // A lone surrogate is escaped rather than sent as an unpaired UTF-16 unit.
+        StringBuilder lone = new StringBuilder();
+        ResumptionToken.appendString(lone, "x\uD83Dy\uDE42");
+        assertThat(lone).hasToString("\"x\\ud83dy\\ude42\"");
+        assertThat(ResumptionToken.decode(ResumptionToken.encode(data))).isEqualTo(data);
+    }
+
+    @Test
     void refusesWhatIsNotAToken() {
         assertThatThrownBy(() -> ResumptionToken.decode("not a token")).isInstanceOf(IllegalArgumentException.class);
         String noRunId = Base64.getUrlEncoder().withoutPadding()
