@@ -1,15 +1,13 @@
-import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
+import { html, css } from 'qwc-hot-reload-element';
+import { QwcLaunchdarklyPolling } from './qwc-launchdarkly-polling.js';
 import { JsonRpc } from 'jsonrpc';
 import { aiGenerations } from 'build-time-data';
-
-/** How often the live figures are read again. */
-const REFRESH_MILLIS = 3000;
 
 /**
  * The methods the build instrumented with @AiGeneration (known at build time), and, live, what their AI Configs did
  * per config and variation, counted from the AI events the local stand-in received.
  */
-export class QwcLaunchdarklyAi extends QwcHotReloadElement {
+export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
 
     jsonRpc = new JsonRpc(this);
 
@@ -40,22 +38,6 @@ export class QwcLaunchdarklyAi extends QwcHotReloadElement {
         super();
         this._activity = null;
         this._error = null;
-        this._timer = null;
-    }
-
-    connectedCallback() {
-        super.connectedCallback();
-        this._load();
-        this._timer = setInterval(() => this._load(), REFRESH_MILLIS);
-    }
-
-    disconnectedCallback() {
-        super.disconnectedCallback();
-        clearInterval(this._timer);
-    }
-
-    hotReload() {
-        this._load();
     }
 
     _load() {

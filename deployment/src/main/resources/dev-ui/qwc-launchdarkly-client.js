@@ -1,16 +1,14 @@
-import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
+import { html, css } from 'qwc-hot-reload-element';
+import { QwcLaunchdarklyPolling } from './qwc-launchdarkly-polling.js';
 import { JsonRpc } from 'jsonrpc';
 import '@vaadin/button';
 import '@vaadin/icon';
-
-/** How often the page reads the client state again. */
-const REFRESH_MILLIS = 3000;
 
 /**
  * How the LaunchDarkly client is set up: its mode, where it connects, its data source, what it has recorded. The SDK
  * key is never sent to this page.
  */
-export class QwcLaunchdarklyClient extends QwcHotReloadElement {
+export class QwcLaunchdarklyClient extends QwcLaunchdarklyPolling {
 
     jsonRpc = new JsonRpc(this);
 
@@ -58,28 +56,9 @@ export class QwcLaunchdarklyClient extends QwcHotReloadElement {
         super();
         this._info = null;
         this._error = null;
-        this._timer = null;
     }
 
-    connectedCallback() {
-        super.connectedCallback();
-        this._refresh();
-        this._timer = setInterval(() => this._refresh(), REFRESH_MILLIS);
-    }
-
-    disconnectedCallback() {
-        if (this._timer) {
-            clearInterval(this._timer);
-            this._timer = null;
-        }
-        super.disconnectedCallback();
-    }
-
-    hotReload() {
-        this._refresh();
-    }
-
-    _refresh() {
+    _load() {
         this.jsonRpc.getClientInfo().then(response => {
             this._info = response.result;
             this._error = null;

@@ -1,15 +1,13 @@
-import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
+import { html, css } from 'qwc-hot-reload-element';
+import { QwcLaunchdarklyPolling } from './qwc-launchdarkly-polling.js';
 import { JsonRpc } from 'jsonrpc';
 import { trackedKeys } from 'build-time-data';
-
-/** How often the live figures are read again. */
-const REFRESH_MILLIS = 3000;
 
 /**
  * The event keys the build instrumented with @TrackedMetric, where each is tracked, and, live, how many events the
  * local stand-in received per key, how many could not be sent, and what the metric registration did.
  */
-export class QwcLaunchdarklyTracked extends QwcHotReloadElement {
+export class QwcLaunchdarklyTracked extends QwcLaunchdarklyPolling {
 
     jsonRpc = new JsonRpc(this);
 
@@ -35,22 +33,6 @@ export class QwcLaunchdarklyTracked extends QwcHotReloadElement {
         super();
         this._tracking = null;
         this._registration = null;
-        this._timer = null;
-    }
-
-    connectedCallback() {
-        super.connectedCallback();
-        this._load();
-        this._timer = setInterval(() => this._load(), REFRESH_MILLIS);
-    }
-
-    disconnectedCallback() {
-        super.disconnectedCallback();
-        clearInterval(this._timer);
-    }
-
-    hotReload() {
-        this._load();
     }
 
     _load() {
