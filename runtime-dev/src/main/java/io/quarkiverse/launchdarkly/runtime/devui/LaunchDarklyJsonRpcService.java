@@ -21,6 +21,7 @@ import com.launchdarkly.sdk.LDValueType;
 import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.interfaces.DataSourceStatusProvider;
 
+import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
 import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.client.EventCounters;
@@ -355,19 +356,19 @@ public class LaunchDarklyJsonRpcService {
             }
             double value = event.metricValue() == null ? 0 : event.metricValue();
             switch (key) {
-                case "$ld:ai:generation:success" -> success++;
-                case "$ld:ai:generation:error" -> error++;
-                case "$ld:ai:feedback:user:positive" -> positive++;
-                case "$ld:ai:feedback:user:negative" -> negative++;
-                case "$ld:ai:tokens:total" -> totalTokens += (long) value;
-                case "$ld:ai:tokens:input" -> inputTokens += (long) value;
-                case "$ld:ai:tokens:output" -> outputTokens += (long) value;
-                case "$ld:ai:tool_call" -> toolCalls++;
-                case "$ld:ai:duration:total" -> {
+                case AiConfigTracker.SUCCESS -> success++;
+                case AiConfigTracker.ERROR -> error++;
+                case AiConfigTracker.FEEDBACK_POSITIVE -> positive++;
+                case AiConfigTracker.FEEDBACK_NEGATIVE -> negative++;
+                case AiConfigTracker.TOKENS_TOTAL -> totalTokens += (long) value;
+                case AiConfigTracker.TOKENS_INPUT -> inputTokens += (long) value;
+                case AiConfigTracker.TOKENS_OUTPUT -> outputTokens += (long) value;
+                case AiConfigTracker.TOOL_CALL -> toolCalls++;
+                case AiConfigTracker.DURATION -> {
                     durationSum += value;
                     durations++;
                 }
-                case "$ld:ai:tokens:ttf" -> {
+                case AiConfigTracker.TIME_TO_FIRST_TOKEN -> {
                     timeToFirstTokenSum += value;
                     timesToFirstToken++;
                 }

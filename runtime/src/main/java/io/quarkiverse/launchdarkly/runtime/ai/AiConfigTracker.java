@@ -26,14 +26,29 @@ import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
  */
 public final class AiConfigTracker {
 
-    static final String DURATION = "$ld:ai:duration:total";
-    static final String TIME_TO_FIRST_TOKEN = "$ld:ai:tokens:ttf";
-    static final String SUCCESS = "$ld:ai:generation:success";
-    static final String ERROR = "$ld:ai:generation:error";
-    static final String TOKENS_TOTAL = "$ld:ai:tokens:total";
-    static final String TOKENS_INPUT = "$ld:ai:tokens:input";
-    static final String TOKENS_OUTPUT = "$ld:ai:tokens:output";
-    static final String TOOL_CALL = "$ld:ai:tool_call";
+    // The event keys a tracker sends, those LaunchDarkly's AI Config monitoring reads. Public so that what reads the
+    // events back (the Dev UI, a test) names them from here rather than spelling them again.
+
+    /** Sent by {@link #trackDuration}, with the milliseconds. */
+    public static final String DURATION = "$ld:ai:duration:total";
+    /** Sent by {@link #trackTimeToFirstToken}, with the milliseconds. */
+    public static final String TIME_TO_FIRST_TOKEN = "$ld:ai:tokens:ttf";
+    /** Sent by {@link #trackSuccess}. */
+    public static final String SUCCESS = "$ld:ai:generation:success";
+    /** Sent by {@link #trackError}. */
+    public static final String ERROR = "$ld:ai:generation:error";
+    /** Sent by {@link #trackFeedback} for {@link AiFeedbackKind#POSITIVE}. */
+    public static final String FEEDBACK_POSITIVE = "$ld:ai:feedback:user:positive";
+    /** Sent by {@link #trackFeedback} for {@link AiFeedbackKind#NEGATIVE}. */
+    public static final String FEEDBACK_NEGATIVE = "$ld:ai:feedback:user:negative";
+    /** Sent by {@link #trackTokens}, with the total count. */
+    public static final String TOKENS_TOTAL = "$ld:ai:tokens:total";
+    /** Sent by {@link #trackTokens}, with the input (prompt) count. */
+    public static final String TOKENS_INPUT = "$ld:ai:tokens:input";
+    /** Sent by {@link #trackTokens}, with the output (completion) count. */
+    public static final String TOKENS_OUTPUT = "$ld:ai:tokens:output";
+    /** Sent by {@link #trackToolCall}, once per tool, with the tool's key in the data. */
+    public static final String TOOL_CALL = "$ld:ai:tool_call";
 
     private static final String NEW_RUN_HINT = " Call createTracker on the AI Config for a new run.";
 

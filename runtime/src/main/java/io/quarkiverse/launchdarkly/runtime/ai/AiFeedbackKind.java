@@ -2,8 +2,8 @@ package io.quarkiverse.launchdarkly.runtime.ai;
 
 /** A user's verdict on a generation, sent as {@code $ld:ai:feedback:user:positive} or {@code :negative}. */
 public enum AiFeedbackKind {
-    POSITIVE("$ld:ai:feedback:user:positive"),
-    NEGATIVE("$ld:ai:feedback:user:negative");
+    POSITIVE(AiConfigTracker.FEEDBACK_POSITIVE),
+    NEGATIVE(AiConfigTracker.FEEDBACK_NEGATIVE);
 
     private final String eventKey;
 
