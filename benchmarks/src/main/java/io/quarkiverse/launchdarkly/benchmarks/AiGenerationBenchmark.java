@@ -21,6 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkus.runtime.Application;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiVariable;
 
 /**
  * Cost per call of an AI Config run recorded by {@code @AiGeneration}, against the same run written by hand with the
@@ -102,7 +105,7 @@ public class AiGenerationBenchmark {
     }
 
     /**
-     * 2. The same call with {@code @AiGeneration(config = "bench.chat")}, {@code @MetricContext} and
+     * 2. The same call with {@code @AiGeneration(config = "bench.chat")}, {@code @LaunchDarklyContext} and
      * {@code @AiVariable("topic")}: client proxy, ArC interceptor, plan, the config put into the arguments, the
      * extractor chosen at build time.
      */

@@ -2,17 +2,17 @@ package io.quarkiverse.launchdarkly.benchmarks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiVariable;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiVariable;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 
 /** The model call with its AI Config evaluated and its run recorded by {@code @AiGeneration}. */
 @ApplicationScoped
 public class AnnotatedAssistant {
 
     @AiGeneration(config = "bench.chat")
-    public BenchReply answer(@MetricContext String userKey, @AiVariable("topic") String topic, String question,
+    public BenchReply answer(@LaunchDarklyContext String userKey, @AiVariable("topic") String topic, String question,
             AiCompletionConfig config) {
         return LocalModel.answer(config, question);
     }

@@ -2,9 +2,9 @@ package io.quarkiverse.launchdarkly.benchmarks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 
 /**
  * Reads the tokens of a {@link BenchReply}. The build picks it for {@link AnnotatedAssistant}; the hand-written

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.launchdarkly.sdk.LDContext;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDisabledException;
-import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigDisabledException;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 
 /**
  * The same model call written as LaunchDarkly's AI SDK documentation asks: evaluate the config, check that it is

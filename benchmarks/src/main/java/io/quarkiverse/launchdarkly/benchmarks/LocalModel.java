@@ -1,7 +1,7 @@
 package io.quarkiverse.launchdarkly.benchmarks;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiMessage;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiMessage;
 
 /**
  * The model call shared by both assistants, so that only the AI Config handling differs: it reads the config's model

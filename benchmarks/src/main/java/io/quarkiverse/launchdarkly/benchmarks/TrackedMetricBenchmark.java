@@ -20,6 +20,9 @@ import com.launchdarkly.sdk.LDValue;
 
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkus.runtime.Application;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 
 /**
  * Cost per call of sending a LaunchDarkly custom event by hand and through {@code @TrackedMetric}, with the real SDK
@@ -87,7 +90,7 @@ public class TrackedMetricBenchmark {
     }
 
     /**
-     * 2. The same method with {@code @TrackedMetric(valueFrom = RESULT)}, {@code @MetricContext} and
+     * 2. The same method with {@code @TrackedMetric(valueFrom = RESULT)}, {@code @LaunchDarklyContext} and
      * {@code @MetricData}: client proxy, ArC interceptor chain, plan, then the same SDK call.
      */
     @Benchmark

@@ -13,8 +13,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiFeedbackKind;
-import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
+import io.quarkiverse.launchdarkly.ai.AiFeedbackKind;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.smallrye.mutiny.Multi;
 
 /**

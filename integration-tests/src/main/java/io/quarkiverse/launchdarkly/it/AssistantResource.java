@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.launchdarkly.sdk.LDContext;
 
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+
 /**
  * What happens after the support assistant answered: the customer chats with it, upgrades their plan or buys an
  * add-on it recommended. No tracking code here: the services' {@code @TrackedMetric} methods send the events.
@@ -55,7 +57,7 @@ public class AssistantResource {
             @HeaderParam("X-Customer-Tier") String tier) {
         double amount = billing.planPrice(request.plan())
                 .orElseThrow(() -> badRequest("Unknown plan '" + request.plan() + "'"));
-        // The resource knows the customer, so it hands the context to the method (@MetricContext).
+        // The resource knows the customer, so it hands the context to the method (@LaunchDarklyContext).
         return billing.upgrade(Customers.context(customer, tier), request.plan(), amount, request.category());
     }
 

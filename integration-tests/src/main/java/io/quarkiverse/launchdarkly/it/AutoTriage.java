@@ -4,11 +4,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.metrics.ConstantData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.metrics.ConstantData;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 
 /** Sends a ticket to the queue of its category, without an agent. */
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class AutoTriage {
      * @throws UnknownCategoryException when no queue takes the category
      */
     @TrackedMetric(value = "task.success_rate", valueFrom = ValueFrom.OUTCOME, data = @ConstantData(name = "task", value = "auto-triage"))
-    public String queueFor(@MetricContext String customer, @MetricData("category") String category) {
+    public String queueFor(@LaunchDarklyContext String customer, @MetricData("category") String category) {
         String queue = category == null ? null : QUEUES.get(category);
         if (queue == null) {
             throw new UnknownCategoryException(category);

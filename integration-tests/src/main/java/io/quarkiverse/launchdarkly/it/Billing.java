@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.launchdarkly.sdk.LDContext;
 
-import io.quarkiverse.launchdarkly.runtime.metrics.ConstantData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricCondition;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.metrics.ConstantData;
+import io.quarkiverse.launchdarkly.metrics.MetricCondition;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 
 /**
  * What customers buy after the support assistant (an AI feature, configured in LaunchDarkly under the AI Config key
@@ -45,7 +45,7 @@ public class Billing {
      * experiment can break the revenue down by question category.
      */
     @TrackedMetric(value = "business.conversion", data = @ConstantData(name = "configKey", value = "support-assistant"))
-    public Upgrade upgrade(@MetricContext LDContext customer, String plan, @MetricValue double amount,
+    public Upgrade upgrade(@LaunchDarklyContext LDContext customer, String plan, @MetricValue double amount,
             @MetricData("category") String category) {
         return new Upgrade(customer.getKey(), plan, amount);
     }
@@ -56,7 +56,7 @@ public class Billing {
      * drag the metric's average down for no business reason.
      */
     @TrackedMetric(value = "revenue.impact", valueFrom = ValueFrom.RESULT, onlyIf = @MetricCondition(above = 0), data = @ConstantData(name = "configKey", value = "support-assistant"))
-    public double buyAddOn(@MetricContext LDContext customer, @MetricData("addOn") String addOn, int seats) {
+    public double buyAddOn(@LaunchDarklyContext LDContext customer, @MetricData("addOn") String addOn, int seats) {
         return ADD_ON_PRICES.get(addOn) * seats;
     }
 }

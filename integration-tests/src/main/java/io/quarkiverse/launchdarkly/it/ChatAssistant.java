@@ -4,9 +4,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 
 /** The support assistant's chat: answers each message of a session in turn. */
 @ApplicationScoped

@@ -2,9 +2,10 @@ package io.quarkiverse.launchdarkly.it;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 
 /**
  * Tells the extension what a {@link SupportChat#answer} run used: the build picks this bean for every

@@ -8,12 +8,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import com.launchdarkly.sdk.LDContext;
 
-import io.quarkiverse.launchdarkly.runtime.context.ContextResolver;
+import io.quarkiverse.launchdarkly.ContextResolver;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 
 /**
  * Whose event is it, when an annotated method does not say: the customer named by the {@code X-Customer} header of the
  * current request, with their plan from {@code X-Customer-Tier}. Request-scoped, so it reads the headers of the request
- * being served; the extension asks it only after the method's {@code @MetricContext} parameter (if any) gave nothing.
+ * being served; the extension asks it only after the method's {@code @LaunchDarklyContext} parameter (if any) gave nothing.
  */
 @RequestScoped
 public class CustomerContextResolver implements ContextResolver {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiMessage;
+import io.quarkiverse.launchdarkly.ai.AiMessage;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

@@ -2,9 +2,9 @@ package io.quarkiverse.launchdarkly.it;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 
 /**
  * Reads the chunks of {@link SupportChat#streamAnswer}: the extension applies it to every chunk of a stream whose

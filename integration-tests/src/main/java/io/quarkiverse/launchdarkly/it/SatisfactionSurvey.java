@@ -5,11 +5,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricCondition;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.metrics.MetricCondition;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 
 /** Collects the customers' satisfaction scores (0 to 100) after a support answer. */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class SatisfactionSurvey {
 
     /**
      * Two events from one call: the score itself, and a count of unhappy customers that a LaunchDarkly guarded rollout
-     * can watch. No {@code @MetricContext} parameter: the customer comes from {@link CustomerContextResolver}. The caller
+     * can watch. No {@code @LaunchDarklyContext} parameter: the customer comes from {@link CustomerContextResolver}. The caller
      * has validated the score; the condition is declarative so that the build checks it names a numeric parameter.
      */
     @TrackedMetric("user.satisfaction")

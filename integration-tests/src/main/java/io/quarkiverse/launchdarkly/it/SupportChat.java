@@ -2,11 +2,11 @@ package io.quarkiverse.launchdarkly.it;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiModel;
-import io.quarkiverse.launchdarkly.runtime.ai.AiVariable;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiModel;
+import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.smallrye.mutiny.Multi;
 
 /**

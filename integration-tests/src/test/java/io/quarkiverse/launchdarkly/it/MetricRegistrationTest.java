@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.launchdarkly.registration.MetricOutcome;
+import io.quarkiverse.launchdarkly.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.registration.RegistrationReport;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricOutcome;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistration;
-import io.quarkiverse.launchdarkly.runtime.registration.RegistrationReport;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The support desk declares the metrics its annotations track and registers them on the stand-in. */

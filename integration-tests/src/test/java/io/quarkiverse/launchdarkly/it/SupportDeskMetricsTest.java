@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
@@ -112,7 +113,7 @@ class SupportDeskMetricsTest {
                 .then().statusCode(204);
 
         RecordedEvent satisfaction = launchDarkly.events().awaitCustomEvent("user.satisfaction");
-        // No @MetricContext on SatisfactionSurvey.record: the context comes from CustomerContextResolver.
+        // No @LaunchDarklyContext on SatisfactionSurvey.record: the context comes from CustomerContextResolver.
         assertThat(satisfaction.contextKind()).isEqualTo("user");
         assertThat(satisfaction.contextKey()).isEqualTo("acme-42");
         assertThat(satisfaction.context().get("tier").stringValue()).isEqualTo("pro");
@@ -213,7 +214,7 @@ class SupportDeskMetricsTest {
                 .then().statusCode(200).body("answers", hasSize(3)).body("interactions", is(3));
 
         RecordedEvent event = launchDarkly.events().awaitCustomEvent("session.duration");
-        // No @MetricContext on ChatAssistant.answer either: the resolver found the customer.
+        // No @LaunchDarklyContext on ChatAssistant.answer either: the resolver found the customer.
         assertThat(event.contextKey()).isEqualTo("acme-42");
         assertThat(event.context().get("tier").stringValue()).isEqualTo("pro");
         assertThat(event.data()).isEqualTo(LDValue.buildObject().put("interactions", 3).build());

@@ -1,6 +1,6 @@
 package io.quarkiverse.launchdarkly.deployment.ai;
 
-import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAiProducer;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;

@@ -3,6 +3,8 @@ package io.quarkiverse.launchdarkly.deployment.ai;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**

@@ -26,19 +26,19 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
+import io.quarkiverse.launchdarkly.ai.AiConfigMode;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
 import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
-import io.quarkiverse.launchdarkly.runtime.ai.AiAgentConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDefault;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigMode;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiVariable;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.GenerationPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan.ResultKind;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 
 /**
  * Reads every {@link AiGeneration} method from the index, checks it against the rules, picks the extractor for its
@@ -49,7 +49,7 @@ final class AiGenerationAnalyzer {
 
     static final DotName AI_GENERATION = DotName.createSimple(AiGeneration.class);
     private static final DotName AI_VARIABLE = DotName.createSimple(AiVariable.class);
-    private static final DotName METRIC_CONTEXT = DotName.createSimple(MetricContext.class);
+    private static final DotName LAUNCHDARKLY_CONTEXT = DotName.createSimple(LaunchDarklyContext.class);
     private static final DotName TRACKER = DotName.createSimple(AiConfigTracker.class);
     private static final DotName AI_CONFIG = DotName.createSimple(AiConfig.class);
     private static final DotName AI_CONFIG_DEFAULT = DotName.createSimple(AiConfigDefault.class);
@@ -58,7 +58,7 @@ final class AiGenerationAnalyzer {
     private static final Map<DotName, AiConfigMode> CONFIG_TYPES = Map.of(
             DotName.createSimple(AiCompletionConfig.class), AiConfigMode.COMPLETION,
             DotName.createSimple(AiAgentConfig.class), AiConfigMode.AGENT,
-            DotName.createSimple(io.quarkiverse.launchdarkly.runtime.ai.AiJudgeConfig.class), AiConfigMode.JUDGE);
+            DotName.createSimple(io.quarkiverse.launchdarkly.ai.AiJudgeConfig.class), AiConfigMode.JUDGE);
 
     private final IndexView index;
     private final AiExtractorsBuildItem extractors;
@@ -110,15 +110,15 @@ final class AiGenerationAnalyzer {
             Type type = method.parameterType(i);
             MethodParameterInfo parameter = method.parameters().get(i);
             String name = parameterName(method, i);
-            if (parameter.hasDeclaredAnnotation(METRIC_CONTEXT)) {
+            if (parameter.hasDeclaredAnnotation(LAUNCHDARKLY_CONTEXT)) {
                 if (contextParameter >= 0) {
-                    error.accept("two @MetricContext parameters ('" + parameterName(method, contextParameter) + "' and '"
+                    error.accept("two @LaunchDarklyContext parameters ('" + parameterName(method, contextParameter) + "' and '"
                             + name + "'); a config is evaluated for one context");
                 } else {
                     contextParameter = i;
                 }
                 if (!type.name().equals(LD_CONTEXT) && !type.name().equals(STRING)) {
-                    error.accept("@MetricContext parameter '" + name + "' is a " + type
+                    error.accept("@LaunchDarklyContext parameter '" + name + "' is a " + type
                             + "; it must be an LDContext or a String user key");
                 }
             }

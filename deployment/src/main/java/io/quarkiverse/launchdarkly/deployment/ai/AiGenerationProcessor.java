@@ -20,10 +20,11 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
 import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
 import io.quarkiverse.launchdarkly.deployment.common.PlanBindings;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.runtime.ai.extractors.BuiltInExtractors;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationBinding;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationInterceptor;

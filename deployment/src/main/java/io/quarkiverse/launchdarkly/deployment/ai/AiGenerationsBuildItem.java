@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.GenerationPlan;
 import io.quarkus.builder.item.SimpleBuildItem;
 

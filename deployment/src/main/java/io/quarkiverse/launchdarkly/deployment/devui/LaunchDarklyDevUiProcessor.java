@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedEventKeysBuildItem;

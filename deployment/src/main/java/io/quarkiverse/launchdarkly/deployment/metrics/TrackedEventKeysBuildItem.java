@@ -2,6 +2,7 @@ package io.quarkiverse.launchdarkly.deployment.metrics;
 
 import java.util.List;
 
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**

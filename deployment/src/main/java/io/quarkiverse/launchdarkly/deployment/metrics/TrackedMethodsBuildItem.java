@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan;
 import io.quarkus.builder.item.SimpleBuildItem;
 

@@ -21,15 +21,15 @@ import org.jboss.jandex.MethodParameterInfo;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.metrics.ConditionPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.EventPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan.ResultKind;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 
 /**
  * Reads every {@link TrackedMetric} method from the index, checks it against the rules, and turns each valid one into
@@ -42,7 +42,7 @@ final class TrackedMetricAnalyzer {
     static final DotName TRACKED_METRICS = DotName.createSimple(TrackedMetric.List.class);
     static final DotName METRIC_VALUE = DotName.createSimple(MetricValue.class);
     static final DotName METRIC_DATA = DotName.createSimple(MetricData.class);
-    static final DotName METRIC_CONTEXT = DotName.createSimple(MetricContext.class);
+    static final DotName LAUNCHDARKLY_CONTEXT = DotName.createSimple(LaunchDarklyContext.class);
 
     private final IndexView index;
     private final List<String> errors = new ArrayList<>();
@@ -101,15 +101,15 @@ final class TrackedMetricAnalyzer {
                             + ", not a number (use a primitive number, its box, BigDecimal, BigInteger or Number)");
                 }
             }
-            if (parameter.hasDeclaredAnnotation(METRIC_CONTEXT)) {
+            if (parameter.hasDeclaredAnnotation(LAUNCHDARKLY_CONTEXT)) {
                 if (contextParameter >= 0) {
-                    error.accept("two @MetricContext parameters ('" + parameterName(method, contextParameter) + "' and '"
+                    error.accept("two @LaunchDarklyContext parameters ('" + parameterName(method, contextParameter) + "' and '"
                             + name + "'); an event has one context");
                 } else {
                     contextParameter = i;
                 }
                 if (!type.name().equals(LD_CONTEXT) && !type.name().equals(STRING)) {
-                    error.accept("@MetricContext parameter '" + name + "' is a " + type
+                    error.accept("@LaunchDarklyContext parameter '" + name + "' is a " + type
                             + "; it must be an LDContext or a String user key");
                 }
             }

@@ -16,6 +16,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.launchdarkly.deployment.common.PlanBindings;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
 import io.quarkiverse.launchdarkly.runtime.metrics.EventPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan;

@@ -12,8 +12,8 @@ import io.quarkiverse.launchdarkly.deployment.metrics.TrackedEventKeysBuildItem.
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyBuildTimeConfig;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig.MetricDefinition;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistrationReadinessCheck;
+import io.quarkiverse.launchdarkly.runtime.registration.StartupMetricRegistration;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -33,7 +33,7 @@ class MetricRegistrationProcessor {
 
     @BuildStep
     void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
-        beans.produce(AdditionalBeanBuildItem.unremovableOf(MetricRegistration.class));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(StartupMetricRegistration.class));
     }
 
     @BuildStep

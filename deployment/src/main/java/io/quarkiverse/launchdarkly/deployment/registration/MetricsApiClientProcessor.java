@@ -1,15 +1,15 @@
 package io.quarkiverse.launchdarkly.deployment.registration;
 
-import io.quarkiverse.launchdarkly.runtime.registration.api.EventDefault;
-import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.EventDefault;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.MetricRep;
+import io.quarkiverse.launchdarkly.registration.MetricUrl;
+import io.quarkiverse.launchdarkly.registration.PatchOperation;
 import io.quarkiverse.launchdarkly.runtime.registration.api.Link;
 import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPage;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricRep;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricUrl;
 import io.quarkiverse.launchdarkly.runtime.registration.api.MetricsApiClientProducer;
 import io.quarkiverse.launchdarkly.runtime.registration.api.MetricsRestApi;
-import io.quarkiverse.launchdarkly.runtime.registration.api.PatchOperation;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;

@@ -24,21 +24,21 @@ import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
+import io.quarkiverse.launchdarkly.ai.AiConfigDisabledException;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiFeedbackKind;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMessage;
+import io.quarkiverse.launchdarkly.ai.AiModel;
+import io.quarkiverse.launchdarkly.ai.AiVariable;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelReply;
-import io.quarkiverse.launchdarkly.runtime.ai.AiAgentConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDefault;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDisabledException;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
-import io.quarkiverse.launchdarkly.runtime.ai.AiFeedbackKind;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiMessage;
-import io.quarkiverse.launchdarkly.runtime.ai.AiModel;
-import io.quarkiverse.launchdarkly.runtime.ai.AiVariable;
-import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
 import io.quarkus.test.QuarkusUnitTest;
@@ -291,12 +291,12 @@ class AiGenerationBehaviourTest {
     public static class Assistant {
 
         @AiGeneration(config = "broken-template", fallback = "offFallback")
-        public ModelReply brokenTemplate(@MetricContext String user, String question, AiCompletionConfig config) {
+        public ModelReply brokenTemplate(@LaunchDarklyContext String user, String question, AiCompletionConfig config) {
             return model(config, null, question);
         }
 
         @AiGeneration(config = "broken-template")
-        public ModelReply brokenTemplateWithoutFallback(@MetricContext String user, AiCompletionConfig config) {
+        public ModelReply brokenTemplateWithoutFallback(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return model(config, null, "never");
         }
 
@@ -308,7 +308,7 @@ class AiGenerationBehaviourTest {
         static final IOException MODEL_FAILURE = new IOException("model unavailable");
 
         @AiGeneration(config = "support-chat", fallback = "cannedAnswer")
-        public ModelReply answer(@MetricContext LDContext user, @AiVariable("topic") String topic, String question,
+        public ModelReply answer(@LaunchDarklyContext LDContext user, @AiVariable("topic") String topic, String question,
                 AiCompletionConfig config, AiConfigTracker tracker) {
             return model(config, tracker, question);
         }
@@ -320,14 +320,14 @@ class AiGenerationBehaviourTest {
         }
 
         @AiGeneration(config = "support-chat")
-        public ModelReply failing(@MetricContext String user, AiCompletionConfig config, AiConfigTracker tracker)
+        public ModelReply failing(@LaunchDarklyContext String user, AiCompletionConfig config, AiConfigTracker tracker)
                 throws IOException {
             LAST_TRACKER.set(tracker);
             throw MODEL_FAILURE;
         }
 
         @AiGeneration(config = "chat-off", fallback = "offFallback")
-        public ModelReply offWithFallback(@MetricContext String user, String question, AiCompletionConfig config) {
+        public ModelReply offWithFallback(@LaunchDarklyContext String user, String question, AiCompletionConfig config) {
             return model(config, null, question);
         }
 
@@ -338,12 +338,12 @@ class AiGenerationBehaviourTest {
         }
 
         @AiGeneration(config = "chat-off")
-        public ModelReply offWithoutFallback(@MetricContext String user, AiCompletionConfig config) {
+        public ModelReply offWithoutFallback(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return model(config, null, "never");
         }
 
         @AiGeneration(config = "not-a-flag", defaultConfig = "localDefault")
-        public ModelReply withDefault(@MetricContext String user, AiCompletionConfig config, AiConfigTracker tracker) {
+        public ModelReply withDefault(@LaunchDarklyContext String user, AiCompletionConfig config, AiConfigTracker tracker) {
             return model(config, tracker, "hi");
         }
 
@@ -353,14 +353,14 @@ class AiGenerationBehaviourTest {
         }
 
         @AiGeneration(config = "triage-agent")
-        public ModelReply triage(@MetricContext LDContext context, AiAgentConfig agent) {
+        public ModelReply triage(@LaunchDarklyContext LDContext context, AiAgentConfig agent) {
             MODEL_CALLS.incrementAndGet();
             LAST_AGENT.set(agent);
             return new ModelReply("triaged", 5, 7, List.of("lookup_order", "escalate"), true);
         }
 
         @AiGeneration(config = "support-chat", fallback = "mismatchFallback")
-        public ModelReply agentOnACompletionFlag(@MetricContext String user, AiAgentConfig agent) {
+        public ModelReply agentOnACompletionFlag(@LaunchDarklyContext String user, AiAgentConfig agent) {
             MODEL_CALLS.incrementAndGet();
             return ModelReply.of("model");
         }
@@ -370,19 +370,19 @@ class AiGenerationBehaviourTest {
         }
 
         @AiGeneration(config = "support-chat")
-        public ModelReply refusing(@MetricContext String user, AiCompletionConfig config) {
+        public ModelReply refusing(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return new ModelReply("refused", 3, 1, List.of(), false);
         }
 
         @AiGeneration(config = "support-chat")
-        public ModelReply recordsItsOwnSuccessTwice(@MetricContext String user, AiConfigTracker tracker) {
+        public ModelReply recordsItsOwnSuccessTwice(@LaunchDarklyContext String user, AiConfigTracker tracker) {
             tracker.trackSuccess();
             tracker.trackSuccess();
             return ModelReply.of("ok");
         }
 
         @AiGeneration(config = "support-chat")
-        public ModelReply unreadable(@MetricContext String user, AiCompletionConfig config) {
+        public ModelReply unreadable(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return ModelReply.of("explode");
         }
 

@@ -19,12 +19,12 @@ import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.test.QuarkusUnitTest;
@@ -105,7 +105,7 @@ class AiGenerationExtractorSelectionTest {
     public static class LangChain4jModel {
 
         @AiGeneration(config = "support-chat")
-        public ChatResponse chat(@MetricContext String user) {
+        public ChatResponse chat(@LaunchDarklyContext String user) {
             return ChatResponse.builder()
                     .aiMessage(dev.langchain4j.data.message.AiMessage.from(List.of(ToolExecutionRequest.builder()
                             .id("call-1").name("lookup_order").arguments("{}").build())))
@@ -114,7 +114,7 @@ class AiGenerationExtractorSelectionTest {
         }
 
         @AiGeneration(config = "support-chat")
-        public String plain(@MetricContext String user) {
+        public String plain(@LaunchDarklyContext String user) {
             return "plain answer";
         }
     }

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiModel;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelReply;
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDefault;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiModel;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -77,7 +77,7 @@ class AiGenerationInheritanceTest {
         abstract String team();
 
         @AiGeneration(config = "chat-off", fallback = "canned")
-        public ModelReply answer(@MetricContext String user, String question, AiCompletionConfig config) {
+        public ModelReply answer(@LaunchDarklyContext String user, String question, AiCompletionConfig config) {
             return ModelReply.of("model: " + question);
         }
 
@@ -86,7 +86,7 @@ class AiGenerationInheritanceTest {
         }
 
         @AiGeneration(config = "not-a-flag", defaultConfig = "teamDefault")
-        public ModelReply withDefault(@MetricContext String user, AiCompletionConfig config) {
+        public ModelReply withDefault(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return ModelReply.of(config.model().orElseThrow().name() + ": hi");
         }
 

@@ -25,16 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelReply;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ReplyChunk;
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -218,7 +218,7 @@ class AiGenerationStreamingBehaviourTest {
     public static class StreamingModel {
 
         @AiGeneration(config = "support-chat")
-        public CompletableFuture<ModelReply> pending(@MetricContext String user) {
+        public CompletableFuture<ModelReply> pending(@LaunchDarklyContext String user) {
             return new CompletableFuture<>();
         }
 
@@ -226,7 +226,7 @@ class AiGenerationStreamingBehaviourTest {
         static final IllegalStateException STREAM_FAILURE = new IllegalStateException("connection reset");
 
         @AiGeneration(config = "support-chat")
-        public Multi<ReplyChunk> stream(@MetricContext String user, AiCompletionConfig config) {
+        public Multi<ReplyChunk> stream(@LaunchDarklyContext String user, AiCompletionConfig config) {
             BODY_CALLS.incrementAndGet();
             return Multi.createFrom().items(new ReplyChunk("Hello", null, null), new ReplyChunk("from", null, null),
                     new ReplyChunk("the", null, null), new ReplyChunk("stream", 5, 4))
@@ -237,31 +237,31 @@ class AiGenerationStreamingBehaviourTest {
 
         /** An agent's stream: a tool call, an interim usage report, then the answer with the final usage. */
         @AiGeneration(config = "support-chat")
-        public Multi<ToolChunk> agentStream(@MetricContext String user, AiCompletionConfig config) {
+        public Multi<ToolChunk> agentStream(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return Multi.createFrom().items(new ToolChunk("Looking it up", null, List.of("lookup_order")),
                     new ToolChunk("", AiTokenUsage.of(3, 1), List.of()),
                     new ToolChunk("Escalated", AiTokenUsage.of(3, 9), List.of("escalate")));
         }
 
         @AiGeneration(config = "support-chat")
-        public Multi<ReplyChunk> failingStream(@MetricContext String user, AiCompletionConfig config) {
+        public Multi<ReplyChunk> failingStream(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return Multi.createBy().concatenating().streams(
                     Multi.createFrom().items(new ReplyChunk("partial", null, null)),
                     Multi.createFrom().failure(STREAM_FAILURE));
         }
 
         @AiGeneration(config = "support-chat")
-        public Multi<String> text(@MetricContext String user, AiCompletionConfig config) {
+        public Multi<String> text(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return Multi.createFrom().items("plain", "text");
         }
 
         @AiGeneration(config = "support-chat")
-        public Uni<ModelReply> uni(@MetricContext String user, AiCompletionConfig config) {
+        public Uni<ModelReply> uni(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return Uni.createFrom().item(() -> ModelReply.of("uni"));
         }
 
         @AiGeneration(config = "support-chat")
-        public CompletionStage<ModelReply> stage(@MetricContext String user, boolean fail) {
+        public CompletionStage<ModelReply> stage(@LaunchDarklyContext String user, boolean fail) {
             return CompletableFuture.supplyAsync(() -> {
                 sleep(FIRST_CHUNK_DELAY.toMillis());
                 if (fail) {

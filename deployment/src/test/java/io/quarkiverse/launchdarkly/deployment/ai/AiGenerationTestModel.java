@@ -12,9 +12,9 @@ import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.ObjectBuilder;
 import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.launchdarkly.sdk.LDContext;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.quarkiverse.launchdarkly.deployment.testing.BuildFailure;
-import io.quarkiverse.launchdarkly.runtime.ai.AiAgentConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiVariable;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 
@@ -69,7 +69,7 @@ class AiGenerationValidationTest {
                                 + " with no parameters returning AiConfigDefault")
                         .contains(at("future()") + "the return type java.util.concurrent.Future<java.lang.String> is"
                                 + " an asynchronous type that cannot be tracked")
-                        .contains(at("twoContexts(LDContext, String)") + "two @MetricContext parameters ('user' and"
+                        .contains(at("twoContexts(LDContext, String)") + "two @LaunchDarklyContext parameters ('user' and"
                                 + " 'key')");
             });
 
@@ -204,7 +204,7 @@ class AiGenerationValidationTest {
         }
 
         @AiGeneration(config = "chat")
-        public String twoContexts(@MetricContext LDContext user, @MetricContext String key) {
+        public String twoContexts(@LaunchDarklyContext LDContext user, @LaunchDarklyContext String key) {
             return "";
         }
     }

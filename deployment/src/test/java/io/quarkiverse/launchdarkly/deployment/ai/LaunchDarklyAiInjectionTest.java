@@ -12,10 +12,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
-import io.quarkiverse.launchdarkly.runtime.ai.AiMessage;
-import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiMessage;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;

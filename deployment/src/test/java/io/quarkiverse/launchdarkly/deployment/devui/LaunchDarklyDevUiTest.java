@@ -41,16 +41,16 @@ import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.LDClient;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
-import io.quarkiverse.launchdarkly.runtime.ai.AiFeedbackKind;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiFeedbackKind;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.vertx.ext.web.Router;
@@ -350,7 +350,7 @@ class LaunchDarklyDevUiTest {
     public static class Annotated {
 
         @TrackedMetric("devui.annotated")
-        public void work(@MetricContext String user) {
+        public void work(@LaunchDarklyContext String user) {
         }
     }
 
@@ -361,7 +361,7 @@ class LaunchDarklyDevUiTest {
         static final AtomicReference<String> LAST_TOKEN = new AtomicReference<>();
 
         @AiGeneration(config = "support-chat", fallback = "canned")
-        public ChatReply answer(@MetricContext String user, String question, AiCompletionConfig config,
+        public ChatReply answer(@LaunchDarklyContext String user, String question, AiCompletionConfig config,
                 AiConfigTracker tracker) {
             LAST_TOKEN.set(tracker.resumptionToken());
             return new ChatReply("echo: " + question, 12, 30, List.of("lookup_invoice"));

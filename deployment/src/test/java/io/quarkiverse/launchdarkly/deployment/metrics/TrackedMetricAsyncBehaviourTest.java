@@ -19,15 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sentinel;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -253,7 +253,7 @@ class TrackedMetricAsyncBehaviourTest {
         @TrackedMetric(value = "async.cf.result", valueFrom = ValueFrom.RESULT)
         @TrackedMetric(value = "async.cf.outcome", valueFrom = ValueFrom.OUTCOME)
         @TrackedMetric(value = "async.cf.duration", valueFrom = ValueFrom.DURATION)
-        public CompletableFuture<Integer> future(@MetricContext String user, @MetricData("channel") String channel) {
+        public CompletableFuture<Integer> future(@LaunchDarklyContext String user, @MetricData("channel") String channel) {
             BODY_CALLS.incrementAndGet();
             CompletableFuture<Integer> future = new CompletableFuture<>();
             LAST_FUTURE.set(future);
@@ -261,21 +261,21 @@ class TrackedMetricAsyncBehaviourTest {
         }
 
         @TrackedMetric(value = "async.cs.result", valueFrom = ValueFrom.RESULT)
-        public CompletionStage<Double> stage(@MetricContext String user, CompletableFuture<Double> source) {
+        public CompletionStage<Double> stage(@LaunchDarklyContext String user, CompletableFuture<Double> source) {
             BODY_CALLS.incrementAndGet();
             return source;
         }
 
         @TrackedMetric(value = "async.uni.result", valueFrom = ValueFrom.RESULT)
         @TrackedMetric(value = "async.uni.outcome", valueFrom = ValueFrom.OUTCOME)
-        public Uni<Integer> uni(@MetricContext String user, Integer item, RuntimeException failure) {
+        public Uni<Integer> uni(@LaunchDarklyContext String user, Integer item, RuntimeException failure) {
             BODY_CALLS.incrementAndGet();
             return failure != null ? Uni.createFrom().failure(failure) : Uni.createFrom().item(item);
         }
 
         @TrackedMetric(value = "async.uni.pending", valueFrom = ValueFrom.OUTCOME)
         @TrackedMetric(value = "async.uni.pending-result", valueFrom = ValueFrom.RESULT)
-        public Uni<Integer> pendingUni(@MetricContext String user) {
+        public Uni<Integer> pendingUni(@LaunchDarklyContext String user) {
             BODY_CALLS.incrementAndGet();
             return Uni.createFrom().emitter(emitter -> {
                 // never emits: only a cancellation ends it
@@ -284,7 +284,7 @@ class TrackedMetricAsyncBehaviourTest {
 
         @TrackedMetric(value = "async.multi.count", valueFrom = ValueFrom.RESULT)
         @TrackedMetric(value = "async.multi.outcome", valueFrom = ValueFrom.OUTCOME)
-        public Multi<String> multi(@MetricContext String user, List<String> items, RuntimeException failureAtEnd) {
+        public Multi<String> multi(@LaunchDarklyContext String user, List<String> items, RuntimeException failureAtEnd) {
             BODY_CALLS.incrementAndGet();
             Multi<String> multi = Multi.createFrom().iterable(items);
             return failureAtEnd == null ? multi : multi.onCompletion().failWith(failureAtEnd);

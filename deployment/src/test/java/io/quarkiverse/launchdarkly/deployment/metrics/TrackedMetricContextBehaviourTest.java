@@ -24,21 +24,21 @@ import com.launchdarkly.sdk.ContextKind;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.ContextResolver;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sentinel;
-import io.quarkiverse.launchdarkly.runtime.context.ContextResolver;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Whose event it is: the {@code @MetricContext} argument, else the {@link ContextResolver} beans in priority order,
+ * Whose event it is: the {@code @LaunchDarklyContext} argument, else the {@link ContextResolver} beans in priority order,
  * else nothing is sent; and a failure while tracking never breaks the call.
  */
 class TrackedMetricContextBehaviourTest {
@@ -294,11 +294,11 @@ class TrackedMetricContextBehaviourTest {
     public static class Contexts {
 
         @TrackedMetric("ctx.ld")
-        public void withContext(@MetricContext LDContext context, @MetricValue int value) {
+        public void withContext(@LaunchDarklyContext LDContext context, @MetricValue int value) {
         }
 
         @TrackedMetric("ctx.key")
-        public void withKey(@MetricContext String key) {
+        public void withKey(@LaunchDarklyContext String key) {
         }
 
         @TrackedMetric(value = "ctx.resolved", valueFrom = ValueFrom.FIXED, fixedValue = 7)
@@ -314,12 +314,12 @@ class TrackedMetricContextBehaviourTest {
         static final Object RESULT = new Object();
 
         @TrackedMetric("ctx.exploding-value")
-        public Object explodingValue(@MetricContext String user, @MetricValue Number value) {
+        public Object explodingValue(@LaunchDarklyContext String user, @MetricValue Number value) {
             return RESULT;
         }
 
         @TrackedMetric("ctx.exploding-data")
-        public Object explodingData(@MetricContext String user, @MetricData("map") Map<String, Object> map) {
+        public Object explodingData(@LaunchDarklyContext String user, @MetricData("map") Map<String, Object> map) {
             return RESULT;
         }
     }

@@ -18,16 +18,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sentinel;
+import io.quarkiverse.launchdarkly.metrics.ConstantData;
+import io.quarkiverse.launchdarkly.metrics.MetricCondition;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.ConstantData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricCondition;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Several {@link TrackedMetric} on one method: one call sends them all, in declaration order. */
@@ -151,7 +151,8 @@ class TrackedMetricRepeatableBehaviourTest {
         @TrackedMetric(value = "order.channel-bonus", valueFrom = ValueFrom.FIXED, fixedValue = 5, data = @ConstantData(name = "bonus", value = "yes"), onlyIf = @MetricCondition(parameter = "items", atLeast = 2))
         @TrackedMetric(value = "order.success", valueFrom = ValueFrom.OUTCOME)
         @TrackedMetric(value = "order.failed", valueFrom = ValueFrom.FIXED, when = TrackedMetric.When.ON_FAILURE)
-        public BigDecimal place(@MetricContext String buyer, @MetricValue int items, @MetricData("channel") String channel,
+        public BigDecimal place(@LaunchDarklyContext String buyer, @MetricValue int items,
+                @MetricData("channel") String channel,
                 RuntimeException failure) {
             CALLS.incrementAndGet();
             if (failure != null) {
@@ -166,7 +167,7 @@ class TrackedMetricRepeatableBehaviourTest {
 
         @TrackedMetric("user.satisfaction")
         @TrackedMetric(value = "user.negative_feedback", valueFrom = ValueFrom.FIXED, onlyIf = @MetricCondition(parameter = "score", below = 50))
-        public void rate(@MetricContext String user, @MetricValue double score, @MetricData("feedbackType") String type) {
+        public void rate(@LaunchDarklyContext String user, @MetricValue double score, @MetricData("feedbackType") String type) {
         }
     }
 }

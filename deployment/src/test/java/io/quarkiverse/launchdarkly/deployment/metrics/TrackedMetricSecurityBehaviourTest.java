@@ -18,17 +18,17 @@ import com.launchdarkly.sdk.ContextKind;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.ContextResolver;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sentinel;
-import io.quarkiverse.launchdarkly.runtime.ai.AiCompletionConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.context.ContextResolver;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.AuthenticationFailedException;
@@ -41,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * With quarkus-security in the application, the authenticated principal is the last context source: after the
- * {@code @MetricContext} argument and the {@link ContextResolver} beans. An identity that cannot be read gives no
+ * {@code @LaunchDarklyContext} argument and the {@link ContextResolver} beans. An identity that cannot be read gives no
  * context, for {@code @TrackedMetric} and {@code @AiGeneration} alike, and never fails the call.
  */
 class TrackedMetricSecurityBehaviourTest {
@@ -229,7 +229,7 @@ class TrackedMetricSecurityBehaviourTest {
         }
 
         @TrackedMetric("sec.act-as")
-        public String actAs(@MetricContext String user) {
+        public String actAs(@LaunchDarklyContext String user) {
             return "acted";
         }
     }

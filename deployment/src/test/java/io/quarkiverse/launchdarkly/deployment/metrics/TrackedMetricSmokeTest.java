@@ -12,12 +12,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The shortest path: an annotated method's call ends as a custom event at the stand-in. */
@@ -59,12 +59,12 @@ class TrackedMetricSmokeTest {
     public static class Shop {
 
         @TrackedMetric(value = "revenue.impact", valueFrom = ValueFrom.RESULT)
-        public double settle(@MetricContext String userKey, @MetricData("source") String source) {
+        public double settle(@LaunchDarklyContext String userKey, @MetricData("source") String source) {
             return 12.5;
         }
 
         @TrackedMetric(value = "task.success_rate", valueFrom = ValueFrom.OUTCOME)
-        public void fail(@MetricContext String userKey, RuntimeException failure) {
+        public void fail(@LaunchDarklyContext String userKey, RuntimeException failure) {
             throw failure;
         }
     }

@@ -5,11 +5,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
 
 /**
  * A marker bean and helpers shared by the {@code TrackedMetric*BehaviourTest} classes. A test app adds this class (and so
@@ -31,7 +31,7 @@ final class TrackedMetricTestBeans {
     public static class Sentinel {
 
         @TrackedMetric(SENTINEL)
-        public void mark(@MetricContext String user, @MetricData("n") int n) {
+        public void mark(@LaunchDarklyContext String user, @MetricData("n") int n) {
         }
     }
 

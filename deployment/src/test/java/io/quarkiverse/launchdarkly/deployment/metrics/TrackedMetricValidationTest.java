@@ -12,13 +12,13 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.deployment.testing.BuildFailure;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricCondition;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+import io.quarkiverse.launchdarkly.metrics.MetricCondition;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Every rule breaks the build, and all of them are reported together in one failure naming class and method. */
@@ -45,9 +45,9 @@ class TrackedMetricValidationTest {
                                 + "@MetricValue parameter 'amount' is a java.lang.String, not a number")
                         .contains(at("twoValues(double, double)") + "@MetricValue appears twice (parameters 'first' and"
                                 + " 'second')")
-                        .contains(at("twoContexts(String, String)") + "two @MetricContext parameters ('user' and"
+                        .contains(at("twoContexts(String, String)") + "two @LaunchDarklyContext parameters ('user' and"
                                 + " 'other')")
-                        .contains(at("wrongContextType(int)") + "@MetricContext parameter 'user' is a int; it must be an"
+                        .contains(at("wrongContextType(int)") + "@LaunchDarklyContext parameter 'user' is a int; it must be an"
                                 + " LDContext or a String user key")
                         .contains(at("sourceTwice()") + "event 'd' sets its value source twice: fixedValue and"
                                 + " valueFrom=RESULT")
@@ -111,11 +111,11 @@ class TrackedMetricValidationTest {
         }
 
         @TrackedMetric("ok")
-        public void twoContexts(@MetricContext String user, @MetricContext String other) {
+        public void twoContexts(@LaunchDarklyContext String user, @LaunchDarklyContext String other) {
         }
 
         @TrackedMetric("ok")
-        public void wrongContextType(@MetricContext int user) {
+        public void wrongContextType(@LaunchDarklyContext int user) {
         }
 
         @TrackedMetric(value = "d", valueFrom = ValueFrom.RESULT, fixedValue = 2)

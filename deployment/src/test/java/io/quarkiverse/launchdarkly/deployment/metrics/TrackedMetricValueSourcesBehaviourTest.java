@@ -22,18 +22,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sentinel;
+import io.quarkiverse.launchdarkly.metrics.ConstantData;
+import io.quarkiverse.launchdarkly.metrics.MetricCondition;
+import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
-import io.quarkiverse.launchdarkly.runtime.metrics.ConstantData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricCondition;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricData;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -302,56 +302,56 @@ class TrackedMetricValueSourcesBehaviourTest {
         static final List<String> WHEN_RESULT = new ArrayList<>(List.of("when"));
 
         @TrackedMetric("vs.conversion")
-        public Object convert(@MetricContext String user) {
+        public Object convert(@LaunchDarklyContext String user) {
             return CONVERSION_RESULT;
         }
 
         @TrackedMetric("vs.int")
-        public void intValue(@MetricContext String user, @MetricValue int value) {
+        public void intValue(@LaunchDarklyContext String user, @MetricValue int value) {
         }
 
         @TrackedMetric("vs.boxed-int")
-        public void boxedInt(@MetricContext String user, @MetricValue Integer value) {
+        public void boxedInt(@LaunchDarklyContext String user, @MetricValue Integer value) {
         }
 
         @TrackedMetric("vs.long")
-        public void longValue(@MetricContext String user, @MetricValue long value) {
+        public void longValue(@LaunchDarklyContext String user, @MetricValue long value) {
         }
 
         @TrackedMetric("vs.double")
-        public void doubleValue(@MetricContext String user, @MetricValue double value) {
+        public void doubleValue(@LaunchDarklyContext String user, @MetricValue double value) {
         }
 
         @TrackedMetric("vs.big-decimal")
-        public void bigDecimal(@MetricContext String user, @MetricValue BigDecimal value) {
+        public void bigDecimal(@LaunchDarklyContext String user, @MetricValue BigDecimal value) {
         }
 
         @TrackedMetric("vs.big-integer")
-        public void bigInteger(@MetricContext String user, @MetricValue BigInteger value) {
+        public void bigInteger(@LaunchDarklyContext String user, @MetricValue BigInteger value) {
         }
 
         @TrackedMetric("vs.number")
-        public void number(@MetricContext String user, @MetricValue Number value) {
+        public void number(@LaunchDarklyContext String user, @MetricValue Number value) {
         }
 
         @TrackedMetric(value = "vs.result-primitive", valueFrom = ValueFrom.RESULT)
-        public long resultPrimitive(@MetricContext String user, long result) {
+        public long resultPrimitive(@LaunchDarklyContext String user, long result) {
             return result;
         }
 
         @TrackedMetric(value = "vs.result-boxed", valueFrom = ValueFrom.RESULT)
-        public Double resultBoxed(@MetricContext String user, Double result) {
+        public Double resultBoxed(@LaunchDarklyContext String user, Double result) {
             return result;
         }
 
         @TrackedMetric(value = "vs.duration", valueFrom = ValueFrom.DURATION)
-        public String slow(@MetricContext String user, long millis) throws InterruptedException {
+        public String slow(@LaunchDarklyContext String user, long millis) throws InterruptedException {
             Thread.sleep(millis);
             return "slept " + millis;
         }
 
         @TrackedMetric(value = "vs.outcome", valueFrom = ValueFrom.OUTCOME)
-        public Object outcome(@MetricContext String user, RuntimeException failure) {
+        public Object outcome(@LaunchDarklyContext String user, RuntimeException failure) {
             if (failure != null) {
                 throw failure;
             }
@@ -359,11 +359,12 @@ class TrackedMetricValueSourcesBehaviourTest {
         }
 
         @TrackedMetric(value = "vs.fixed", valueFrom = ValueFrom.FIXED, fixedValue = 42.5)
-        public void fixed(@MetricContext String user) {
+        public void fixed(@LaunchDarklyContext String user) {
         }
 
         @TrackedMetric(value = "vs.on-success", when = TrackedMetric.When.ON_SUCCESS)
-        public List<String> onSuccess(@MetricContext String user, @MetricData("attempt") String attempt, Exception failure)
+        public List<String> onSuccess(@LaunchDarklyContext String user, @MetricData("attempt") String attempt,
+                Exception failure)
                 throws Exception {
             if (failure != null) {
                 throw failure;
@@ -372,7 +373,8 @@ class TrackedMetricValueSourcesBehaviourTest {
         }
 
         @TrackedMetric(value = "vs.on-failure", valueFrom = ValueFrom.FIXED, fixedValue = 2, when = TrackedMetric.When.ON_FAILURE)
-        public List<String> onFailure(@MetricContext String user, @MetricData("attempt") String attempt, Exception failure)
+        public List<String> onFailure(@LaunchDarklyContext String user, @MetricData("attempt") String attempt,
+                Exception failure)
                 throws Exception {
             if (failure != null) {
                 throw failure;
@@ -381,7 +383,7 @@ class TrackedMetricValueSourcesBehaviourTest {
         }
 
         @TrackedMetric(value = "vs.always", when = TrackedMetric.When.ALWAYS)
-        public List<String> always(@MetricContext String user, @MetricData("attempt") String attempt, Exception failure)
+        public List<String> always(@LaunchDarklyContext String user, @MetricData("attempt") String attempt, Exception failure)
                 throws Exception {
             if (failure != null) {
                 throw failure;
@@ -391,21 +393,21 @@ class TrackedMetricValueSourcesBehaviourTest {
 
         @TrackedMetric(value = "vs.data", data = { @ConstantData(name = "source", value = "unit-test"),
                 @ConstantData(name = "version", value = "2") })
-        public void data(@MetricContext String user, @MetricData("text") String text, @MetricData("count") int count,
+        public void data(@LaunchDarklyContext String user, @MetricData("text") String text, @MetricData("count") int count,
                 @MetricData("flag") boolean flag, @MetricData("tier") Tier tier, @MetricData("tags") List<String> tags,
                 @MetricData("attributes") Map<String, Object> attributes, @MetricData("raw") LDValue raw) {
         }
 
         @TrackedMetric(value = "vs.low-score", valueFrom = ValueFrom.FIXED, onlyIf = @MetricCondition(parameter = "score", below = 50))
-        public void score(@MetricContext String user, @MetricData("score") int score) {
+        public void score(@LaunchDarklyContext String user, @MetricData("score") int score) {
         }
 
         @TrackedMetric(value = "vs.in-range", onlyIf = @MetricCondition(parameter = "score", atLeast = 10, atMost = 20))
-        public void inRange(@MetricContext String user, @MetricValue int score) {
+        public void inRange(@LaunchDarklyContext String user, @MetricValue int score) {
         }
 
         @TrackedMetric(value = "vs.positive", onlyIf = @MetricCondition(above = 0))
-        public void positive(@MetricContext String user, @MetricValue double amount) {
+        public void positive(@LaunchDarklyContext String user, @MetricValue double amount) {
         }
     }
 }

@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.ValueFrom;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Allowed but suspicious uses build, with a warning that names the method. */
@@ -51,11 +51,11 @@ class TrackedMetricWarningsTest {
     public static class Suspicious {
 
         @TrackedMetric(value = "outcome", valueFrom = ValueFrom.OUTCOME, when = TrackedMetric.When.ON_SUCCESS)
-        public void successOnlyOutcome(@MetricContext String user) {
+        public void successOnlyOutcome(@LaunchDarklyContext String user) {
         }
 
         @TrackedMetric(value = "result", valueFrom = ValueFrom.RESULT, when = TrackedMetric.When.ALWAYS)
-        public double alwaysResult(@MetricContext String user) {
+        public double alwaysResult(@LaunchDarklyContext String user) {
             return 1;
         }
 
@@ -65,7 +65,7 @@ class TrackedMetricWarningsTest {
 
         @TrackedMetric("twice")
         @TrackedMetric("twice")
-        public void twice(@MetricContext String user) {
+        public void twice(@LaunchDarklyContext String user) {
         }
     }
 

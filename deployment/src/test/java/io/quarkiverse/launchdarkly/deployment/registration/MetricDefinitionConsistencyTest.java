@@ -11,10 +11,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricContext;
-import io.quarkiverse.launchdarkly.runtime.metrics.MetricValue;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -60,15 +60,15 @@ class MetricDefinitionConsistencyTest {
     public static class Tracker {
 
         @TrackedMetric("checkout.completed")
-        public void checkout(@MetricContext String user) {
+        public void checkout(@LaunchDarklyContext String user) {
         }
 
         @TrackedMetric("order.amount")
-        public void order(@MetricContext String user, @MetricValue double amount) {
+        public void order(@LaunchDarklyContext String user, @MetricValue double amount) {
         }
 
         @TrackedMetric("tracked.only")
-        public void other(@MetricContext String user) {
+        public void other(@LaunchDarklyContext String user) {
         }
     }
 }

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
+import io.quarkiverse.launchdarkly.registration.MetricOutcome;
+import io.quarkiverse.launchdarkly.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.registration.RegistrationReport;
 import io.quarkiverse.launchdarkly.runtime.local.Fault;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricOutcome;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistration;
-import io.quarkiverse.launchdarkly.runtime.registration.RegistrationReport;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Rate limits and server errors are retried, refused tokens stop the run with the cause, and no token is logged. */

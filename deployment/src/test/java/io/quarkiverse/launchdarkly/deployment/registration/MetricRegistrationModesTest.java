@@ -9,10 +9,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.registration.MetricOutcome;
+import io.quarkiverse.launchdarkly.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.registration.RegistrationReport;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricOutcome;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistration;
-import io.quarkiverse.launchdarkly.runtime.registration.RegistrationReport;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A dry run writes nothing; prune deletes only the managed metrics that are no longer defined. */

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.launchdarkly.registration.MetricOutcome;
+import io.quarkiverse.launchdarkly.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.registration.RegistrationReport;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricOutcome;
-import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistration;
-import io.quarkiverse.launchdarkly.runtime.registration.RegistrationReport;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
+import io.quarkiverse.launchdarkly.registration.ForbiddenException;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.PatchOperation;
+import io.quarkiverse.launchdarkly.registration.UnauthorizedException;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
-import io.quarkiverse.launchdarkly.runtime.registration.api.ForbiddenException;
-import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
-import io.quarkiverse.launchdarkly.runtime.registration.api.PatchOperation;
-import io.quarkiverse.launchdarkly.runtime.registration.api.UnauthorizedException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.launchdarkly.runtime.registration.api.EventDefault;
+import io.quarkiverse.launchdarkly.registration.EventDefault;
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.MetricRep;
+import io.quarkiverse.launchdarkly.registration.MetricUrl;
+import io.quarkiverse.launchdarkly.registration.PatchOperation;
 import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPage;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricRep;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricUrl;
-import io.quarkiverse.launchdarkly.runtime.registration.api.PatchOperation;
 
 /**
  * The DTOs against the wire format of LaunchDarkly's OpenAPI document ({@code MetricPost}, {@code MetricRep},

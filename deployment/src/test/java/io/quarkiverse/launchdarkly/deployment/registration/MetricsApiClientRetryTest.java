@@ -17,15 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyApiException;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.MetricRep;
+import io.quarkiverse.launchdarkly.registration.RateLimitedException;
+import io.quarkiverse.launchdarkly.registration.ServerErrorException;
 import io.quarkiverse.launchdarkly.runtime.local.Fault;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
-import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyApiException;
-import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricRep;
-import io.quarkiverse.launchdarkly.runtime.registration.api.RateLimitedException;
-import io.quarkiverse.launchdarkly.runtime.registration.api.ServerErrorException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -20,16 +20,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.launchdarkly.registration.ConflictException;
+import io.quarkiverse.launchdarkly.registration.EventDefault;
+import io.quarkiverse.launchdarkly.registration.InvalidRequestException;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.MetricNotFoundException;
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.MetricRep;
+import io.quarkiverse.launchdarkly.registration.PatchOperation;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
-import io.quarkiverse.launchdarkly.runtime.registration.api.ConflictException;
-import io.quarkiverse.launchdarkly.runtime.registration.api.EventDefault;
-import io.quarkiverse.launchdarkly.runtime.registration.api.InvalidRequestException;
-import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricNotFoundException;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricRep;
-import io.quarkiverse.launchdarkly.runtime.registration.api.PatchOperation;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusUnitTest;
 

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.MetricPost;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -8,6 +8,13 @@ import java.util.function.Consumer;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.LDValueType;
 
+import io.quarkiverse.launchdarkly.ai.AiConfigMode;
+import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
+import io.quarkiverse.launchdarkly.ai.AiMessage;
+import io.quarkiverse.launchdarkly.ai.AiModel;
+import io.quarkiverse.launchdarkly.ai.AiProvider;
+import io.quarkiverse.launchdarkly.ai.AiTool;
+
 /**
  * An AI Config flag value read from its JSON, as LaunchDarkly serves it (or as a default serializes into it).
  * Anything of the wrong JSON type counts as absent, so a malformed flag gives a disabled, empty config instead of an

@@ -13,6 +13,9 @@ import org.jboss.logging.Logger;
 
 import com.launchdarkly.sdk.LDContext;
 
+import io.quarkiverse.launchdarkly.ContextResolver;
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkus.arc.All;
 
 /**
@@ -84,7 +87,7 @@ public class ContextResolution {
         }
     }
 
-    /** A context from a {@code @MetricContext}-style argument: an {@code LDContext}, or a user key; else empty. */
+    /** A context from a {@code @LaunchDarklyContext}-style argument: an {@code LDContext}, or a user key; else empty. */
     public static Optional<LDContext> fromArgument(Object argument) {
         if (argument instanceof LDContext context) {
             return context.isValid() ? Optional.of(context) : Optional.empty();

@@ -1,5 +1,7 @@
 package io.quarkiverse.launchdarkly.runtime.metrics;
 
+import io.quarkiverse.launchdarkly.metrics.MetricCondition;
+
 /**
  * A {@link MetricCondition} resolved at build time. Unset bounds are NaN.
  *

@@ -2,6 +2,9 @@ package io.quarkiverse.launchdarkly.runtime.metrics;
 
 import java.util.List;
 
+import io.quarkiverse.launchdarkly.metrics.MetricValue;
+import io.quarkiverse.launchdarkly.metrics.ValueFrom;
+
 /**
  * One event of a {@link MethodPlan}.
  *

@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+
 /**
  * Internal: the interceptor binding the build adds to every valid {@link TrackedMetric} method, carrying the index of
  * the method's pre-computed plan. Applications never use it.

@@ -7,6 +7,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkus.arc.ArcInvocationContext;
 
 /**

@@ -2,6 +2,8 @@ package io.quarkiverse.launchdarkly.runtime.metrics;
 
 import java.util.List;
 
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+
 /**
  * The plans of every {@link TrackedMetric} method of the application, recorded at build time and indexed by the
  * {@link TrackedMetricBinding#plan()} the build put on each method.

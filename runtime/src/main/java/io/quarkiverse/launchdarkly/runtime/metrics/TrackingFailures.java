@@ -54,7 +54,7 @@ public class TrackingFailures {
     public void noContext(String method, String consequence) {
         counts.get(Reason.NO_CONTEXT).increment();
         if (warned.add(Reason.NO_CONTEXT + method)) {
-            LOG.warnf("No LaunchDarkly context for %s, so %s: add a @MetricContext parameter, a ContextResolver bean,"
+            LOG.warnf("No LaunchDarkly context for %s, so %s: add a @LaunchDarklyContext parameter, a ContextResolver bean,"
                     + " or authenticate the caller (logged once per method)", method, consequence);
         }
     }

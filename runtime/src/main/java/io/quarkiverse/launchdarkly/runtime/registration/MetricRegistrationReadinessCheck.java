@@ -7,6 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.quarkiverse.launchdarkly.registration.MetricOutcome;
+import io.quarkiverse.launchdarkly.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.registration.RegistrationReport;
+
 /**
  * Readiness from the metric registration: down when it failed (the metrics the code tracks may not exist in
  * LaunchDarkly), up otherwise, including while it runs in the background. Registered by the deployment module only when

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkiverse.launchdarkly.runtime.registration.api.LaunchDarklyMetricsClient;
-import io.quarkiverse.launchdarkly.runtime.registration.api.MetricPost;
-import io.quarkiverse.launchdarkly.runtime.registration.api.PatchOperation;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.PatchOperation;
 
 /**
  * The reconciliation compares JSON trees (only the fields a definition sets matter, whatever the DTOs hold), while the

@@ -21,6 +21,24 @@ import com.launchdarkly.sdk.ContextKind;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.ai.AgentRequest;
+import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
+import io.quarkiverse.launchdarkly.ai.AiConfigMode;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiFeedbackKind;
+import io.quarkiverse.launchdarkly.ai.AiJudgeConfig;
+import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
+import io.quarkiverse.launchdarkly.ai.AiJudgeResult;
+import io.quarkiverse.launchdarkly.ai.AiMessage;
+import io.quarkiverse.launchdarkly.ai.AiMetricSummary;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiModel;
+import io.quarkiverse.launchdarkly.ai.AiProvider;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.ai.AiTool;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 
@@ -108,7 +126,7 @@ class LaunchDarklyAiTest {
                 () -> "the answer");
         assertThat(answer).isEqualTo("the answer");
 
-        RecordedEvent info = ld.only(LaunchDarklyAi.SDK_INFO);
+        RecordedEvent info = ld.only(LaunchDarklyAiClient.SDK_INFO);
         assertEvent(info, "$ld:ai:sdk:info", "ld_ai", "ld-internal-tracking", LDValue.buildObject()
                 .put("aiSdkName", "quarkus-launchdarkly")
                 .put("aiSdkVersion", ExtensionVersion.get())
@@ -310,7 +328,7 @@ class LaunchDarklyAiTest {
         String token = original.resumptionToken();
 
         // Later, in another request: a new AI client, the same user.
-        LaunchDarklyAi later = new LaunchDarklyAi(ld.client, ld.warnings::add);
+        LaunchDarklyAi later = new LaunchDarklyAiClient(ld.client, ld.warnings::add);
         AiConfigTracker rebuilt = later.trackerFromResumptionToken(token, LDContext.builder("user-123").build());
         assertThat(rebuilt.runId()).isEqualTo(original.runId());
         rebuilt.trackFeedback(AiFeedbackKind.POSITIVE);
@@ -320,7 +338,7 @@ class LaunchDarklyAiTest {
         assertThat(feedback.data().get("runId")).isEqualTo(success.data().get("runId"));
         assertEvent(feedback, "$ld:ai:feedback:user:positive", "user", "user-123",
                 trackData(original.runId(), "chat", "v1", 3, "", "", 1, null).build(), 1);
-        assertThat(ld.standIn.events().awaitCustomEvents(LaunchDarklyAi.SDK_INFO, 2, StandInFixture.WAIT))
+        assertThat(ld.standIn.events().awaitCustomEvents(LaunchDarklyAiClient.SDK_INFO, 2, StandInFixture.WAIT))
                 .as("one SDK info event per AI client").hasSize(2);
     }
 

@@ -15,6 +15,7 @@ import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
 
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 
@@ -41,7 +42,7 @@ final class StandInFixture implements AutoCloseable {
                 .build());
         standIn.flushEventsWith(client::flush);
         assertThat(client.isInitialized()).isTrue();
-        ai = new LaunchDarklyAi(client, warnings::add);
+        ai = new LaunchDarklyAiClient(client, warnings::add);
     }
 
     /** The one custom event with this key, after waiting for it (fails when more than one arrived). */

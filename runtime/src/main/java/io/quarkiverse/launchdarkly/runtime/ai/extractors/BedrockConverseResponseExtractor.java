@@ -3,8 +3,9 @@ package io.quarkiverse.launchdarkly.runtime.ai.extractors;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseOutput;

@@ -2,6 +2,8 @@ package io.quarkiverse.launchdarkly.runtime.ai.extractors;
 
 import java.util.List;
 
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+
 /**
  * The extractors the extension ships, named by strings only so that reading this list loads no library class.
  * <p>

@@ -7,7 +7,8 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 
 /**
  * Metrics of a LangChain4j {@link ChatResponse} ({@code dev.langchain4j:langchain4j-core}): always a success;

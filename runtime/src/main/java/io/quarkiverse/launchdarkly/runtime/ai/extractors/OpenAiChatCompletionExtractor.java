@@ -8,8 +8,9 @@ import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.completions.CompletionUsage;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 
 /**
  * Metrics of an OpenAI {@link ChatCompletion} ({@code com.openai:openai-java}): always a success; tokens from

@@ -1,6 +1,6 @@
 package io.quarkiverse.launchdarkly.runtime.ai.extractors;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 
 /** Token counts as libraries report them (boxed, possibly absent) to {@link AiTokenUsage}; no library types here. */
 final class Tokens {

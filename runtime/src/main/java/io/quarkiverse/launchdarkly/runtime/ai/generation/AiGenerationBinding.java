@@ -12,7 +12,7 @@ import jakarta.interceptor.InterceptorBinding;
 
 /**
  * Internal: the interceptor binding the build adds to every valid
- * {@link io.quarkiverse.launchdarkly.runtime.ai.AiGeneration} method, carrying the index of its plan. Applications
+ * {@link io.quarkiverse.launchdarkly.ai.AiGeneration} method, carrying the index of its plan. Applications
  * never use it.
  */
 @InterceptorBinding

@@ -9,6 +9,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkus.arc.ArcInvocationContext;
 
 /**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.invoke.Invoker;
 
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 

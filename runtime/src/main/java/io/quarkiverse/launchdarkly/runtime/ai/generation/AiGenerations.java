@@ -9,11 +9,12 @@ import jakarta.inject.Singleton;
 
 import com.launchdarkly.sdk.LDContext;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDefault;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDisabledException;
-import io.quarkiverse.launchdarkly.runtime.ai.LaunchDarklyAi;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
+import io.quarkiverse.launchdarkly.ai.AiConfigDisabledException;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkus.arc.All;

@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.invoke.Invoker;
 
 /**
- * The plans of every {@link io.quarkiverse.launchdarkly.runtime.ai.AiGeneration} method and the invokers of their
+ * The plans of every {@link io.quarkiverse.launchdarkly.ai.AiGeneration} method and the invokers of their
  * fallback and default-config methods, recorded at static init and indexed by {@link AiGenerationBinding#plan()}.
  * The invokers are classes ArC generates at build time, so calling a fallback uses no reflection.
  */

@@ -3,12 +3,13 @@ package io.quarkiverse.launchdarkly.runtime.ai.generation;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfig;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigDisabledException;
-import io.quarkiverse.launchdarkly.runtime.ai.AiConfigTracker;
-import io.quarkiverse.launchdarkly.runtime.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.runtime.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.ai.extractors.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfigDisabledException;
+import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiMetrics;
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 
 /**

@@ -34,6 +34,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.MetricRep;
 import io.quarkiverse.launchdarkly.runtime.local.http.LocalRequest;
 import io.quarkiverse.launchdarkly.runtime.local.http.LocalResponse;
 import io.quarkiverse.launchdarkly.runtime.local.http.LocalRoute;

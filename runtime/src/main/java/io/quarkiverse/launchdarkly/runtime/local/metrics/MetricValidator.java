@@ -9,6 +9,9 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.MetricRep;
+
 /**
  * The rules LaunchDarkly applies to a metric body ({@code MetricPost}), checked on create and again on the result of
  * a patch, so that a client which passes against the stand-in does not meet a 400 from the real service.

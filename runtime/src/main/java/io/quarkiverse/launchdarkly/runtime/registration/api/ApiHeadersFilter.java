@@ -3,6 +3,8 @@ package io.quarkiverse.launchdarkly.runtime.registration.api;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+
 /** Adds the headers every LaunchDarkly REST request carries: {@code LD-API-Version} and {@code User-Agent}. */
 final class ApiHeadersFilter implements ClientRequestFilter {
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.quarkiverse.launchdarkly.registration.MetricRep;
+
 /**
  * One page of "List metrics": LaunchDarkly's {@code MetricCollectionRep}.
  *

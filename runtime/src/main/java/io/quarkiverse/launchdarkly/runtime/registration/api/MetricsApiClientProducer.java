@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.launchdarkly.sdk.server.LDClient;
 
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
 import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
@@ -86,7 +87,7 @@ public class MetricsApiClientProducer {
         MetricsApiTransport created = new MetricsApiTransport(baseUri, api.requestTimeout(),
                 ExtensionVersion.NAME + "/" + ExtensionVersion.get());
         this.transport = created;
-        LaunchDarklyMetricsClient client = new LaunchDarklyMetricsClient(created, created::describeBaseUri, credentials,
+        LaunchDarklyMetricsClient client = new RestMetricsClient(created, created::describeBaseUri, credentials,
                 projectKey, RetryPolicy.of(config.registration().maxRetries()));
         LOG.debugf("LaunchDarkly metrics API client: %s, token %s", localMode ? "local stand-in" : api.baseUrl(),
                 credentials.isPresent() ? "from " + credentials.source() : "missing");

@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+
 /**
  * The five metric operations of LaunchDarkly's REST API, for the Quarkus REST client. Bodies go out as JSON text
  * written by {@link MetricsJson} and answers come back as {@link Response}s (the default exception mapper is

@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+
 /**
  * When {@link LaunchDarklyMetricsClient} retries a request, and how long it waits before each retry.
  * <ul>

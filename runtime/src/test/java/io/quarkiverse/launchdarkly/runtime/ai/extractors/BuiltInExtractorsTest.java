@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+
 class BuiltInExtractorsTest {
 
     @Test

@@ -1,0 +1,222 @@
+package io.quarkiverse.launchdarkly.runtime.registration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.launchdarkly.registration.ForbiddenException;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyApiException;
+import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.quarkiverse.launchdarkly.registration.MetricOutcome;
+import io.quarkiverse.launchdarkly.registration.MetricOutcome.Status;
+import io.quarkiverse.launchdarkly.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.registration.RegistrationReport;
+import io.quarkiverse.launchdarkly.registration.UnauthorizedException;
+import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
+import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
+import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyConfig;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The {@link MetricRegistration} bean: observes the startup, runs the reconciliation in the background or blocking as
+ * configured, and keeps the last report.
+ */
+@Singleton
+public class StartupMetricRegistration implements MetricRegistration {
+
+    private static final Logger LOG = Logger.getLogger(StartupMetricRegistration.class);
+
+    private final LaunchDarklyConfig config;
+    private final MetricDefinitionsConfig definitions;
+    private final ClientSettings settings;
+    private final Instance<LaunchDarklyMetricsClient> clients;
+    private volatile RegistrationReport report = RegistrationReport.disabled("not started");
+
+    StartupMetricRegistration(LaunchDarklyConfig config, MetricDefinitionsConfig definitions, ClientSettings settings,
+            Instance<LaunchDarklyMetricsClient> clients) {
+        this.config = config;
+        this.definitions = definitions;
+        this.settings = settings;
+        this.clients = clients;
+    }
+
+    @Override
+    public RegistrationReport report() {
+        return report;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Optional<String> disabled = disabledReason();
+        if (disabled.isPresent()) {
+            report = RegistrationReport.disabled(disabled.get());
+            LOG.debug(report.summary());
+            return;
+        }
+        LaunchDarklyConfig.RegistrationConfig registration = config.registration();
+        if (registration.blocking() || registration.failOnError()) {
+            RegistrationReport result = reconcile();
+            if (registration.failOnError() && result.state() == RegistrationReport.State.FAILED) {
+                throw new IllegalStateException(result.summary()
+                        + " (startup fails because quarkus.launchdarkly.registration.fail-on-error=true)");
+            }
+            return;
+        }
+        report = RegistrationReport.running(projectKey());
+        Thread worker = new Thread(this::reconcile, "launchdarkly-metric-registration");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private Optional<String> disabledReason() {
+        if (definitions.metrics().isEmpty()) {
+            return Optional.of("no metric is defined in quarkus.launchdarkly.metrics");
+        }
+        if (!config.registration().enabled()) {
+            return Optional.of("quarkus.launchdarkly.registration.enabled=false");
+        }
+        if (settings.mode() == ClientMode.OFFLINE) {
+            return Optional.of("LaunchDarkly is offline");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized RegistrationReport reconcile() {
+        LaunchDarklyConfig.RegistrationConfig registration = config.registration();
+        Instant deadline = Instant.now().plus(registration.timeout());
+        String project = projectKey();
+        report = RegistrationReport.running(project);
+        List<MetricOutcome> outcomes = new ArrayList<>();
+        String problem = null;
+        // Retries inside the client stop at the deadline, so one slow metric cannot eat the whole startup.
+        LaunchDarklyMetricsClient client = clients.get().withDeadline(deadline);
+        Map<String, DesiredMetric> desired = new TreeMap<>();
+        definitions.metrics().forEach((key, definition) -> desired.put(key,
+                DesiredMetric.of(key, definition, registration.managedTag())));
+        for (DesiredMetric metric : desired.values()) {
+            if (problem != null) {
+                outcomes.add(new MetricOutcome(metric.key(), Status.FAILED, List.of(), "not attempted"));
+                continue;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                outcomes.add(new MetricOutcome(metric.key(), Status.FAILED, List.of(),
+                        "quarkus.launchdarkly.registration.timeout of " + registration.timeout() + " reached"));
+                continue;
+            }
+            try {
+                outcomes.add(reconcile(client, project, metric));
+            } catch (RuntimeException e) {
+                problem = stopsEverything(e);
+                outcomes.add(new MetricOutcome(metric.key(), Status.FAILED, List.of(), problem != null ? problem
+                        : describe(e)));
+            }
+        }
+        if (registration.prune() && problem == null) {
+            try {
+                prune(client, project, desired, outcomes);
+            } catch (RuntimeException e) {
+                problem = Optional.ofNullable(stopsEverything(e)).orElse("pruning failed: " + describe(e));
+            }
+        }
+        boolean failed = problem != null || outcomes.stream().anyMatch(o -> o.status() == Status.FAILED);
+        RegistrationReport result = new RegistrationReport(
+                failed ? RegistrationReport.State.FAILED : RegistrationReport.State.DONE, project, List.copyOf(outcomes),
+                problem, Instant.now());
+        report = result;
+        if (failed) {
+            LOG.warn(result.summary());
+        } else {
+            LOG.info(result.summary());
+        }
+        return result;
+    }
+
+    private MetricOutcome reconcile(LaunchDarklyMetricsClient client, String project, DesiredMetric metric) {
+        boolean dryRun = config.registration().dryRun();
+        Optional<JsonNode> actual = Registrations.get(client, project, metric.key());
+        if (actual.isEmpty()) {
+            ObjectNode body = metric.createBody();
+            List<String> fields = new ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            if (dryRun) {
+                return new MetricOutcome(metric.key(), Status.PLANNED, fields, "would create");
+            }
+            try {
+                Registrations.create(client, project, body);
+                return new MetricOutcome(metric.key(), Status.CREATED, fields, null);
+            } catch (LaunchDarklyApiException e) {
+                if (!e.isAlreadyExists()) {
+                    throw e;
+                }
+                // Created meanwhile (another instance starting at the same time): compare with what is there now.
+                actual = Registrations.get(client, project, metric.key());
+                if (actual.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        List<ObjectNode> operations = metric.patchAgainst(actual.get());
+        if (operations.isEmpty()) {
+            return new MetricOutcome(metric.key(), Status.UNCHANGED, List.of(), null);
+        }
+        List<String> fields = DesiredMetric.fieldsOf(operations);
+        if (dryRun) {
+            return new MetricOutcome(metric.key(), Status.PLANNED, fields, "would update");
+        }
+        Registrations.patch(client, project, metric.key(), operations);
+        return new MetricOutcome(metric.key(), Status.UPDATED, fields, null);
+    }
+
+    private void prune(LaunchDarklyMetricsClient client, String project, Map<String, DesiredMetric> desired,
+            List<MetricOutcome> outcomes) {
+        String tag = config.registration().managedTag();
+        for (JsonNode metric : Registrations.listTagged(client, project, tag)) {
+            String key = metric.path("key").asText();
+            if (desired.containsKey(key)) {
+                continue;
+            }
+            if (config.registration().dryRun()) {
+                outcomes.add(new MetricOutcome(key, Status.PLANNED, List.of(), "would delete"));
+            } else {
+                Registrations.delete(client, project, key);
+                outcomes.add(new MetricOutcome(key, Status.DELETED, List.of(), null));
+            }
+        }
+    }
+
+    /** The message that stops the whole run for errors no other metric can escape, or null. */
+    private static String stopsEverything(RuntimeException e) {
+        if (e instanceof UnauthorizedException) {
+            return "LaunchDarkly refused the API token (401): set a valid access token in quarkus.launchdarkly.api.token"
+                    + " or LAUNCHDARKLY_API_TOKEN";
+        }
+        if (e instanceof ForbiddenException) {
+            return "the API token may not change metrics (403): creating and updating metrics needs a token with the"
+                    + " writer role";
+        }
+        if (e instanceof IllegalStateException) {
+            return e.getMessage();
+        }
+        return null;
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private String projectKey() {
+        return config.api().projectKey().orElse(settings.mode() == ClientMode.LOCAL ? "default" : null);
+    }
+}
