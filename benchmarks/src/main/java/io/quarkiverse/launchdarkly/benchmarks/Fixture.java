@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 

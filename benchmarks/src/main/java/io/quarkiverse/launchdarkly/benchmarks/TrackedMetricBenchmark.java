@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import com.launchdarkly.sdk.LDValue;
 
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.runtime.Application;
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.metrics.MetricData;

@@ -10,12 +10,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.launchdarkly.sdk.LDValue;
 
 import io.quarkiverse.launchdarkly.registration.MetricOutcome;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.registration.RegistrationReport;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The support desk declares the metrics its annotations track and registers them on the stand-in. */
@@ -38,11 +38,11 @@ class MetricRegistrationTest {
         assertThat(report.withStatus(MetricOutcome.Status.CREATED)).extracting(MetricOutcome::metricKey)
                 .containsExactly("business.conversion", "revenue.impact", "session.duration", "task.success_rate",
                         "ticket.opened", "user.negative_feedback", "user.satisfaction");
-        ObjectNode satisfaction = launchDarkly.metricsApi().metric("default", "user.satisfaction").orElseThrow();
-        assertThat(satisfaction.path("isNumeric").asBoolean()).isTrue();
-        assertThat(satisfaction.path("eventKey").asText()).isEqualTo("user.satisfaction");
-        assertThat(satisfaction.path("successCriteria").asText()).isEqualTo("HigherThanBaseline");
-        assertThat(satisfaction.path("tags").toString()).contains("managed-by-quarkus");
+        LDValue satisfaction = launchDarkly.metricsApi().metric("default", "user.satisfaction").orElseThrow();
+        assertThat(satisfaction.get("isNumeric").booleanValue()).isTrue();
+        assertThat(satisfaction.get("eventKey").stringValue()).isEqualTo("user.satisfaction");
+        assertThat(satisfaction.get("successCriteria").stringValue()).isEqualTo("HigherThanBaseline");
+        assertThat(satisfaction.get("tags").toJsonString()).contains("managed-by-quarkus");
 
         assertThat(registration.reconcile().outcomes()).extracting(MetricOutcome::status)
                 .containsOnly(MetricOutcome.Status.UNCHANGED);

@@ -5,7 +5,6 @@ import io.quarkiverse.launchdarkly.runtime.client.EventCounters;
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyBuildTimeConfig;
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyClientProducer;
 import io.quarkiverse.launchdarkly.runtime.health.LaunchDarklyReadinessCheck;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -17,7 +16,7 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
- * Registers the LaunchDarkly client, the local stand-in and the readiness check.
+ * Registers the LaunchDarkly client and the readiness check.
  */
 class LaunchDarklyClientProcessor {
 
@@ -32,7 +31,7 @@ class LaunchDarklyClientProcessor {
     void beans(BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<UnremovableBeanBuildItem> unremovable) {
         beans.produce(AdditionalBeanBuildItem.unremovableOf(LaunchDarklyClientProducer.class));
         // Read by tests, the Dev UI and other parts of the extension through lookups ArC cannot see.
-        unremovable.produce(UnremovableBeanBuildItem.beanTypes(LocalLaunchDarkly.class, EventCounters.class,
+        unremovable.produce(UnremovableBeanBuildItem.beanTypes(EventCounters.class,
                 ClientSettings.class));
     }
 

@@ -37,10 +37,10 @@ import io.quarkiverse.launchdarkly.ai.AiModel;
 import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelReply;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

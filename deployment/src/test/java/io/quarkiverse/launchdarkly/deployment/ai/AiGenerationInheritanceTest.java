@@ -19,8 +19,8 @@ import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiModel;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelReply;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -15,8 +15,8 @@ import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 import io.quarkiverse.launchdarkly.ai.AiMetrics;
 import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 
 /**
  * A deterministic stand-in for a model's response types, their extractors (application beans, as a user would write

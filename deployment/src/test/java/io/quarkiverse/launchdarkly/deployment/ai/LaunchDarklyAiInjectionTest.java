@@ -16,8 +16,8 @@ import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
 import io.quarkiverse.launchdarkly.ai.AiMessage;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** In an application (test mode, local stand-in), {@code @Inject LaunchDarklyAi} gives a working AI Config client. */

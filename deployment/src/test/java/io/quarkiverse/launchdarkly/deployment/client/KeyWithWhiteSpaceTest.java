@@ -14,7 +14,7 @@ class KeyWithWhiteSpaceTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withEmptyApplication()
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.sdk-key", KEY)
+            .overrideConfigKey("quarkus.launchdarkly.sdk-key", KEY)
             .assertException(StartupFailures.configurationError(message -> assertThat(message)
                     .contains("quarkus.launchdarkly.sdk-key is malformed: it contains white space")
                     .doesNotContain(KEY)));

@@ -14,7 +14,7 @@ class MalformedKeyTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withEmptyApplication()
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.sdk-key", KEY)
+            .overrideConfigKey("quarkus.launchdarkly.sdk-key", KEY)
             .assertException(StartupFailures.configurationError(message -> assertThat(message)
                     .contains("quarkus.launchdarkly.sdk-key is a mobile key; a server-side SDK key starts with 'sdk-'")
                     .doesNotContain(KEY)));

@@ -12,8 +12,8 @@ class PartialEndpointsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withEmptyApplication()
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.sdk-key", "sdk-partial-endpoints")
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.service-endpoints.streaming", "https://stream.example.test")
+            .overrideConfigKey("quarkus.launchdarkly.sdk-key", "sdk-partial-endpoints")
+            .overrideConfigKey("quarkus.launchdarkly.service-endpoints.streaming", "https://stream.example.test")
             .assertException(StartupFailures.configurationError(message -> assertThat(message)
                     .contains("quarkus.launchdarkly.service-endpoints.streaming set but")
                     .contains(

@@ -36,6 +36,6 @@ class ProductionWithoutKeyTest {
                 .contains("No LaunchDarkly SDK key is configured. Set quarkus.launchdarkly.sdk-key (or the environment"
                         + " variable LAUNCHDARKLY_SDK_KEY)")
                 .contains("quarkus.launchdarkly.offline=true")
-                .contains("quarkus.launchdarkly.local.enabled=true");
+                .contains("quarkus.launchdarkly.stand-in.url");
     }
 }

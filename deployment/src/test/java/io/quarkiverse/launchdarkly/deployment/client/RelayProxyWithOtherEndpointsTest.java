@@ -12,9 +12,9 @@ class RelayProxyWithOtherEndpointsTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withEmptyApplication()
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.sdk-key", "sdk-relay-and-events")
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.service-endpoints.relay-proxy", "http://relay.example.test")
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.service-endpoints.events", "http://events.example.test")
+            .overrideConfigKey("quarkus.launchdarkly.sdk-key", "sdk-relay-and-events")
+            .overrideConfigKey("quarkus.launchdarkly.service-endpoints.relay-proxy", "http://relay.example.test")
+            .overrideConfigKey("quarkus.launchdarkly.service-endpoints.events", "http://events.example.test")
             .assertException(StartupFailures.configurationError(message -> assertThat(message)
                     .contains("quarkus.launchdarkly.service-endpoints.relay-proxy cannot be combined with"
                             + " quarkus.launchdarkly.service-endpoints.events")));

@@ -14,6 +14,7 @@ import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.server.LDClient;
 
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -28,8 +29,8 @@ class SdkKeyNeverLoggedTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClass(OutsideStandIn.class))
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.sdk-key", KEY)
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.service-endpoints.relay-proxy", REFUSING.toString())
+            .overrideConfigKey("quarkus.launchdarkly.sdk-key", KEY)
+            .overrideConfigKey("quarkus.launchdarkly.service-endpoints.relay-proxy", REFUSING.toString())
             .overrideRuntimeConfigKey("quarkus.launchdarkly.start-wait", "1s")
             .overrideConfigKey("quarkus.log.category.\"com.launchdarkly\".level", "DEBUG")
             .overrideConfigKey("quarkus.log.category.\"io.quarkiverse.launchdarkly\".level", "DEBUG")
@@ -56,7 +57,8 @@ class SdkKeyNeverLoggedTest {
     }
 
     private static long rejectedPayloads() {
-        return OutsideStandIn.journal(REFUSING).get("rejectedPayloads").longValue();
+        return LocalLaunchDarkly.connect(REFUSING, () -> {
+        }).events().rejectedPayloads();
     }
 
 }

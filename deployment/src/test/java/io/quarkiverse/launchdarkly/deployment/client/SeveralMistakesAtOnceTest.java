@@ -13,11 +13,11 @@ class SeveralMistakesAtOnceTest {
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withEmptyApplication()
             .overrideRuntimeConfigKey("quarkus.launchdarkly.events.capacity", "-5")
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.offline", "true")
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.local.enabled", "true")
+            .overrideConfigKey("quarkus.launchdarkly.offline", "true")
+            .overrideConfigKey("quarkus.launchdarkly.stand-in.url", "http://127.0.0.1:1")
             .assertException(StartupFailures.configurationError(message -> assertThat(message)
                     .contains("quarkus.launchdarkly.events.capacity must be at least 1, got -5")
-                    .contains("quarkus.launchdarkly.offline and quarkus.launchdarkly.local.enabled are both true")));
+                    .contains("quarkus.launchdarkly.offline=true and quarkus.launchdarkly.stand-in.url are both set")));
 
     @Test
     void failsStartup() {

@@ -29,8 +29,8 @@ class ShutdownFlushTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClass(OutsideStandIn.class))
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.sdk-key", SDK_KEY)
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.service-endpoints.relay-proxy", OUTSIDE.toString())
+            .overrideConfigKey("quarkus.launchdarkly.sdk-key", SDK_KEY)
+            .overrideConfigKey("quarkus.launchdarkly.service-endpoints.relay-proxy", OUTSIDE.toString())
             .overrideRuntimeConfigKey("quarkus.launchdarkly.events.flush-interval", "1h")
             .overrideRuntimeConfigKey("quarkus.launchdarkly.events.diagnostic-opt-out", "true")
             .setAfterUndeployListener(ShutdownFlushTest::eventWasDeliveredOnShutdown);

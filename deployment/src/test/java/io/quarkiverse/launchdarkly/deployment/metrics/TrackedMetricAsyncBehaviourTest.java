@@ -24,10 +24,10 @@ import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sen
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

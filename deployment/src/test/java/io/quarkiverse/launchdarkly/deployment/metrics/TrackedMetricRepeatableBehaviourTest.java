@@ -26,8 +26,8 @@ import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Several {@link TrackedMetric} on one method: one call sends them all, in declaration order. */
@@ -62,7 +62,7 @@ class TrackedMetricRepeatableBehaviourTest {
         assertThat(total).isSameAs(Orders.TOTAL);
         assertThat(Orders.CALLS.get()).isEqualTo(1);
         launchDarkly.events().awaitCustomEvents("order.success", 1, Duration.ofSeconds(10));
-        List<RecordedEvent> events = launchDarkly.events().events().stream()
+        List<RecordedEvent> events = launchDarkly.events().all().stream()
                 .filter(RecordedEvent::isCustom)
                 .toList();
         assertThat(events)

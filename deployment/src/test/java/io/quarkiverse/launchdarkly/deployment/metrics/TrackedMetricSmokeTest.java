@@ -16,8 +16,8 @@ import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The shortest path: an annotated method's call ends as a custom event at the stand-in. */

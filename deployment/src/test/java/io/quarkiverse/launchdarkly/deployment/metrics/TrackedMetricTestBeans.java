@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 
 /**
  * A marker bean and helpers shared by the {@code TrackedMetric*BehaviourTest} classes. A test app adds this class (and so

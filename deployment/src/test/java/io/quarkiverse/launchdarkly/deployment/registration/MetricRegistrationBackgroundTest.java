@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.launchdarkly.registration.MetricOutcome;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.registration.RegistrationReport;
-import io.quarkiverse.launchdarkly.runtime.local.Fault;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.Fault;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusUnitTest;
 

@@ -16,8 +16,8 @@ import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 import io.quarkiverse.launchdarkly.registration.MetricOutcome;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.registration.RegistrationReport;
-import io.quarkiverse.launchdarkly.runtime.local.Fault;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.Fault;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Rate limits and server errors are retried, refused tokens stop the run with the cause, and no token is logged. */
@@ -118,7 +118,7 @@ class MetricRegistrationFaultsTest {
                 });
         assertThat(local.metricsApi().calls()).filteredOn(c -> c.path().endsWith("/default") && c.method().equals("POST"))
                 .extracting(c -> c.status()).contains(409);
-        assertThat(local.metricsApi().metric("default", "checkout.completed").orElseThrow().path("name").asText())
+        assertThat(local.metricsApi().metric("default", "checkout.completed").orElseThrow().get("name").stringValue())
                 .isEqualTo("Checkout completed");
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.launchdarkly.registration.MetricOutcome;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.registration.RegistrationReport;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A dry run writes nothing; prune deletes only the managed metrics that are no longer defined. */

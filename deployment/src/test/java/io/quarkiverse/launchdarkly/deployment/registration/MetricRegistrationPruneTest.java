@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.launchdarkly.registration.MetricOutcome;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.registration.RegistrationReport;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedApiCall;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** Prune deletes the managed metrics that are no longer defined, and nothing else. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.launchdarkly.registration.MetricOutcome;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.registration.RegistrationReport;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedApiCall;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -18,8 +18,8 @@ import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
 import io.quarkiverse.launchdarkly.registration.MetricPost;
 import io.quarkiverse.launchdarkly.registration.PatchOperation;
 import io.quarkiverse.launchdarkly.registration.UnauthorizedException;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedApiCall;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

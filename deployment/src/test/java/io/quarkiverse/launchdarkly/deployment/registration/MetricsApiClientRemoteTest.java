@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
 import io.quarkiverse.launchdarkly.registration.MetricPost;
 import io.quarkiverse.launchdarkly.registration.MetricRep;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.standin.LaunchDarklyStandIn;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -32,7 +33,7 @@ class MetricsApiClientRemoteTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest().withApplicationRoot(root -> root.addClass(Outside.class))
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.offline", "true")
+            .overrideConfigKey("quarkus.launchdarkly.offline", "true")
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.base-url", OUTSIDE[0])
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.token", OUTSIDE[1])
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.project-key", "remote-project")
@@ -40,9 +41,6 @@ class MetricsApiClientRemoteTest {
 
     @Inject
     LaunchDarklyMetricsClient client;
-
-    @Inject
-    LocalLaunchDarkly inApp;
 
     @Test
     void callsGoToTheConfiguredBaseUrlWithTheConfiguredTokenAndProject() throws Exception {
@@ -53,8 +51,9 @@ class MetricsApiClientRemoteTest {
         assertThat(created.key()).isEqualTo("remote.signup");
         assertThat(client.get("remote.signup")).isPresent();
         assertThat(client.list()).extracting(MetricRep::key).containsExactly("remote.signup");
-        // The in-app stand-in is not even running; the outside one has the metric.
-        assertThat(inApp.isRunning()).isFalse();
+        // Offline, the Dev Service starts no stand-in; the outside one has the metric.
+        assertThat(ConfigProvider.getConfig().getOptionalValue("quarkus.launchdarkly.stand-in.url", String.class))
+                .isEmpty();
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(OUTSIDE[0] + "/api/v2/metrics/remote-project/remote.signup"))
                         .header("Authorization", OUTSIDE[1]).GET().build(),
@@ -73,11 +72,11 @@ class MetricsApiClientRemoteTest {
 
         static final String URI_PROPERTY = "quarkus-launchdarkly.test.metrics-api-remote.uri";
         static final String TOKEN_PROPERTY = "quarkus-launchdarkly.test.metrics-api-remote.token";
-        static LocalLaunchDarkly started;
+        static LaunchDarklyStandIn started;
 
         static synchronized String[] start() {
             if (System.getProperty(URI_PROPERTY) == null) {
-                started = LocalLaunchDarkly.builder().build().start();
+                started = LaunchDarklyStandIn.builder().build().start();
                 System.setProperty(URI_PROPERTY, started.baseUri().toString());
                 System.setProperty(TOKEN_PROPERTY, started.writerApiToken());
             }

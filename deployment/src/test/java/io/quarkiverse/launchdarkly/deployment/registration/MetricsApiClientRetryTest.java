@@ -23,9 +23,9 @@ import io.quarkiverse.launchdarkly.registration.MetricPost;
 import io.quarkiverse.launchdarkly.registration.MetricRep;
 import io.quarkiverse.launchdarkly.registration.RateLimitedException;
 import io.quarkiverse.launchdarkly.registration.ServerErrorException;
-import io.quarkiverse.launchdarkly.runtime.local.Fault;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+import io.quarkiverse.launchdarkly.test.Fault;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedApiCall;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -23,7 +23,7 @@ class MetricsApiClientUnconfiguredTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest().withEmptyApplication()
-            .overrideRuntimeConfigKey("quarkus.launchdarkly.offline", "true")
+            .overrideConfigKey("quarkus.launchdarkly.offline", "true")
             // Nothing listens there: a call that got that far would fail differently.
             .overrideRuntimeConfigKey("quarkus.launchdarkly.api.base-url", "http://127.0.0.1:9");
 

@@ -1,16 +1,15 @@
 package io.quarkiverse.launchdarkly.deployment.registration;
 
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.http.LocalRequest;
-import io.quarkiverse.launchdarkly.runtime.local.http.LocalResponse;
-import io.quarkiverse.launchdarkly.runtime.local.metrics.RecordedApiCall;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedApiCall;
 
 /** Shared definitions and helpers of the registration tests. */
 final class RegistrationTestSupport {
@@ -54,13 +53,21 @@ final class RegistrationTestSupport {
 
     /** Changes a metric on the LaunchDarkly side, as someone in the LaunchDarkly UI would. */
     static void patchInLaunchDarkly(LocalLaunchDarkly local, String metricKey, String patch) {
-        LocalResponse response = local.metricsApi().handle(new LocalRequest("PATCH",
-                "/api/v2/metrics/default/" + metricKey, Map.of(),
-                Map.of("authorization", List.of(local.writerApiToken()), "content-type", List.of("application/json")),
-                patch.getBytes(StandardCharsets.UTF_8)));
-        if (response.status() != 200) {
-            throw new AssertionError("PATCH answered " + response.status() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    local.baseUri().resolve("/api/v2/metrics/default/" + metricKey))
+                    .header("Authorization", local.writerApiToken()).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("The stand-in did not answer the PATCH", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError("PATCH answered " + response.statusCode() + ": " + response.body());
         }
     }
 }

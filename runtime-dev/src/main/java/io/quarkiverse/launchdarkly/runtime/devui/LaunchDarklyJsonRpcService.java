@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.runtime.devui;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,14 +30,10 @@ import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.client.EventCounters;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
-import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyConfig;
-import io.quarkiverse.launchdarkly.runtime.local.EventJournal;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The Dev UI back end of the LaunchDarkly card: what the client is connected to, the events the local stand-in
@@ -51,14 +49,13 @@ public class LaunchDarklyJsonRpcService {
 
     /** How many of the retained events a snapshot sends; the page keeps about as many. */
     static final int SNAPSHOT_LIMIT = 500;
+    /** How often the event stream reads the stand-in's journal again. */
+    private static final Duration STREAM_POLL = Duration.ofMillis(500);
     /** Longest text of a value, data or context column; the rest is cut. */
     private static final int MAX_TEXT = 2000;
     /** Every AI event key starts with the first prefix; a usage event (one per config evaluation) with the second. */
     private static final String AI_PREFIX = "$ld:ai:";
     private static final String USAGE_PREFIX = "$ld:ai:usage:";
-
-    @Inject
-    LocalLaunchDarkly local;
 
     @Inject
     LDClient client;
@@ -70,23 +67,24 @@ public class LaunchDarklyJsonRpcService {
     EventCounters counters;
 
     @Inject
-    LaunchDarklyConfig config;
-
-    @Inject
     TrackingFailures trackingFailures;
 
     @Inject
     MetricRegistration registration;
 
+    private volatile StandInJournal journal;
+
     // ---- Tracked metrics page ----
 
     /** Events of annotated methods that were not sent, by reason, and the custom events received per key. */
-    @NonBlocking
     public TrackingView getTracking() {
         Map<String, Long> failures = new TreeMap<>();
         trackingFailures.counts().forEach((reason, count) -> failures.put(reason.name(), count));
-        Map<String, Long> received = settings.mode() == ClientMode.LOCAL ? local.events().customEventCounts() : Map.of();
-        return new TrackingView(settings.mode() == ClientMode.LOCAL, new TreeMap<>(received), failures);
+        Map<String, Long> received = new TreeMap<>();
+        standIn().flatMap(journal -> snapshot(journal, Long.MAX_VALUE, null)).ifPresent(snapshot -> snapshot
+                .customEventCounts().keys()
+                .forEach(key -> received.put(key, snapshot.customEventCounts().get(key).longValue())));
+        return new TrackingView(settings.mode() == ClientMode.LOCAL, received, failures);
     }
 
     /** The state of the metric registration and its outcome per metric. */
@@ -107,16 +105,15 @@ public class LaunchDarklyJsonRpcService {
      * local mode, and only since the start or the last clear). A usage event names only its config, so usage is counted
      * per config; every other AI event carries the run's tracker data and counts for its variation too.
      */
-    @NonBlocking
     public AiActivityView getAiActivity() {
-        if (settings.mode() != ClientMode.LOCAL) {
+        Optional<StandInJournal.Snapshot> journal = standIn().flatMap(standIn -> snapshot(standIn, 0, "custom"));
+        if (journal.isEmpty()) {
             return new AiActivityView(false, 0, List.of());
         }
-        EventJournal journal = local.events();
         Map<String, AiConfigTally> byConfig = new TreeMap<>();
-        List<RecordedEvent> aiEvents = journal
-                .select(e -> e.isCustom() && e.key() != null && e.key().startsWith(AI_PREFIX));
-        for (RecordedEvent event : aiEvents) {
+        List<StandInJournal.Received> aiEvents = journal.get().events().stream()
+                .filter(e -> e.key() != null && e.key().startsWith(AI_PREFIX)).toList();
+        for (StandInJournal.Received event : aiEvents) {
             String key = event.key();
             LDValue data = event.data();
             if (key.startsWith(USAGE_PREFIX)) {
@@ -145,21 +142,15 @@ public class LaunchDarklyJsonRpcService {
                     run.version, run.modelName, run.providerName, run.figures())));
             configs.add(new AiConfigActivity(configKey, tally.usage, tally.all.figures(), variations));
         });
-        return new AiActivityView(true, journal.dropped(), configs);
+        return new AiActivityView(true, journal.get().dropped(), configs);
     }
 
     // ---- Client page ----
 
     /** Where the client is connected, its data source, what it has recorded, and versions. */
-    @NonBlocking
     public ClientInfo getClientInfo() {
         ClientMode mode = settings.mode();
-        StandIn standIn = null;
-        if (mode == ClientMode.LOCAL) {
-            standIn = new StandIn(local.isRunning(), local.isRunning() ? local.baseUri().toString() : null,
-                    config.local().flagsFile(), local.isRunning() ? local.openStreams() : 0,
-                    config.local().journalCapacity());
-        }
+        StandIn standIn = standIn().map(LaunchDarklyJsonRpcService::describe).orElse(null);
         Endpoints endpoints = null;
         if (mode == ClientMode.REMOTE) {
             ClientSettings.Endpoints configured = settings.endpoints();
@@ -174,33 +165,64 @@ public class LaunchDarklyJsonRpcService {
     // ---- Events page ----
 
     /** The retained journal (newest first, at most {@value #SNAPSHOT_LIMIT}) with its counts. */
-    @NonBlocking
     public EventsView getEvents() {
         boolean localMode = settings.mode() == ClientMode.LOCAL;
-        EventJournal journal = local.events();
-        List<RecordedEvent> retained = localMode ? journal.events() : List.of();
+        Optional<StandInJournal.Snapshot> journal = standIn().flatMap(standIn -> snapshot(standIn, 0, null));
+        List<StandInJournal.Received> retained = journal.map(StandInJournal.Snapshot::events).orElse(List.of());
         List<EventRow> rows = new ArrayList<>(Math.min(retained.size(), SNAPSHOT_LIMIT));
         for (int i = retained.size() - 1; i >= 0 && rows.size() < SNAPSHOT_LIMIT; i--) {
             rows.add(row(retained.get(i)));
         }
-        return new EventsView(localMode, localMode && local.isRunning(),
-                localMode ? journal.total() : 0, localMode ? journal.dropped() : 0, localMode ? journal.payloads() : 0,
-                localMode ? new TreeMap<>(journal.customEventCounts()) : Map.of(), rows, counters());
+        Map<String, Long> counts = new TreeMap<>();
+        journal.ifPresent(snapshot -> snapshot.customEventCounts().keys()
+                .forEach(key -> counts.put(key, snapshot.customEventCounts().get(key).longValue())));
+        return new EventsView(localMode, journal.isPresent(), journal.map(StandInJournal.Snapshot::total).orElse(0L),
+                journal.map(StandInJournal.Snapshot::dropped).orElse(0L),
+                journal.map(StandInJournal.Snapshot::payloads).orElse(0L), counts, rows, counters());
     }
 
-    /** Every event the stand-in receives from now on, one message each; ends the journal subscription on cancel. */
+    /**
+     * Every event the stand-in receives from now on, one message each. The stand-in runs outside the application, so
+     * its journal is read again every half second for what came after the last event sent.
+     */
     public Multi<EventRow> streamEvents() {
-        EventJournal journal = local.events();
-        return Multi.createFrom().<EventRow> emitter(emitter -> {
-            AutoCloseable subscription = journal.subscribe(event -> emitter.emit(row(event)));
-            emitter.onTermination(() -> close(subscription));
-        }, BackPressureStrategy.BUFFER);
+        Optional<StandInJournal> standIn = standIn();
+        if (standIn.isEmpty()) {
+            return Multi.createFrom().empty();
+        }
+        AtomicLong last = new AtomicLong(snapshot(standIn.get(), Long.MAX_VALUE, null)
+                .map(StandInJournal.Snapshot::total).orElse(0L));
+        return Multi.createFrom().ticks().every(STREAM_POLL).onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToIterable(tick -> newEvents(standIn.get(), last));
+    }
+
+    private List<EventRow> newEvents(StandInJournal standIn, AtomicLong last) {
+        Optional<StandInJournal.Snapshot> snapshot = snapshot(standIn, last.get(), null);
+        if (snapshot.isEmpty()) {
+            return List.of();
+        }
+        if (snapshot.get().total() < last.get()) {
+            last.set(0); // cleared: the sequence starts again at 1
+            return List.of();
+        }
+        List<EventRow> rows = new ArrayList<>();
+        for (StandInJournal.Received event : snapshot.get().events()) {
+            rows.add(row(event));
+            last.set(Math.max(last.get(), event.sequence()));
+        }
+        return rows;
     }
 
     /** Forgets the received events and counts, and returns the (now empty) journal view. */
-    @NonBlocking
     public EventsView clearEvents() {
-        local.events().clear();
+        standIn().ifPresent(standIn -> {
+            try {
+                standIn.clear();
+            } catch (IOException e) {
+                LOG.debugf(e, "Clearing the stand-in's journal failed");
+            }
+        });
         return getEvents();
     }
 
@@ -213,11 +235,48 @@ public class LaunchDarklyJsonRpcService {
     }
 
     private String eventsLabel() {
-        if (settings.mode() != ClientMode.LOCAL) {
+        Optional<StandInJournal.Snapshot> journal = standIn().flatMap(standIn -> snapshot(standIn, Long.MAX_VALUE, null));
+        if (journal.isEmpty()) {
             return "stand-in off";
         }
-        long total = local.events().total();
+        long total = journal.get().total();
         return total + (total == 1 ? " event" : " events");
+    }
+
+    // ---- the stand-in ----
+
+    /** The stand-in of local mode, read over its admin API; empty in the other modes. */
+    private Optional<StandInJournal> standIn() {
+        Optional<URI> url = settings.standIn();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        StandInJournal current = journal;
+        if (current == null || !current.baseUri().equals(url.get())) {
+            current = new StandInJournal(url.get());
+            journal = current;
+        }
+        return Optional.of(current);
+    }
+
+    /** The journal after {@code after}, or empty when the stand-in does not answer (logged at debug level). */
+    private static Optional<StandInJournal.Snapshot> snapshot(StandInJournal standIn, long after, String kind) {
+        try {
+            return Optional.of(standIn.events(after, kind));
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "The LaunchDarkly stand-in at %s did not answer", standIn.baseUri());
+            return Optional.empty();
+        }
+    }
+
+    private static StandIn describe(StandInJournal standIn) {
+        try {
+            LDValue info = standIn.info();
+            return new StandIn(true, standIn.baseUri().toString(), info.get("flagsFile").stringValue(),
+                    info.get("openStreams").intValue(), info.get("journalCapacity").intValue());
+        } catch (IOException | RuntimeException e) {
+            return new StandIn(false, standIn.baseUri().toString(), null, 0, 0);
+        }
     }
 
     // ---- conversions ----
@@ -236,8 +295,8 @@ public class LaunchDarklyJsonRpcService {
                 counters.flushRequests(), counters.recentlyRecorded());
     }
 
-    static EventRow row(RecordedEvent event) {
-        LDValue json = event.json();
+    static EventRow row(StandInJournal.Received event) {
+        LDValue json = event.event();
         String kind = event.kind();
         String value = null;
         String data = null;
@@ -296,14 +355,6 @@ public class LaunchDarklyJsonRpcService {
         return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
     }
 
-    private static void close(AutoCloseable subscription) {
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            LOG.debugf(e, "Closing a Dev UI subscription to the LaunchDarkly event journal failed");
-        }
-    }
-
     // ---- AI activity, while it is counted ----
 
     /** The events of one config while they are counted. */
@@ -349,7 +400,7 @@ public class LaunchDarklyJsonRpcService {
             }
         }
 
-        void add(String key, RecordedEvent event) {
+        void add(String key, StandInJournal.Received event) {
             String runId = event.data().get("runId").stringValue();
             if (runId != null) {
                 runIds.add(runId);

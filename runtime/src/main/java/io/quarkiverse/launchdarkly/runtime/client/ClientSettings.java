@@ -19,12 +19,17 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * @param sdkKey the SDK key of the remote mode, or the key the user gave the local stand-in
  * @param sdkKeySource the property or environment variable the key came from, for messages
  * @param endpoints the endpoints of the remote mode
+ * @param standIn the base URL of the stand-in, in local mode
  */
-public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sdkKeySource, Endpoints endpoints) {
+public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sdkKeySource, Endpoints endpoints,
+        Optional<URI> standIn) {
 
     /** The environment variable read when {@code quarkus.launchdarkly.sdk-key} is unset. */
     public static final String SDK_KEY_ENV = "LAUNCHDARKLY_SDK_KEY";
+    /** The SDK key sent to the stand-in when none is configured; the Dev Service's stand-in accepts it. */
+    public static final String STAND_IN_SDK_KEY = "sdk-stand-in";
     static final String SDK_KEY_PROPERTY = "quarkus.launchdarkly.sdk-key";
+    static final String STAND_IN_URL_PROPERTY = "quarkus.launchdarkly.stand-in.url";
 
     /**
      * Custom service endpoints: either nothing (LaunchDarkly's own), a relay proxy, or all three services.
@@ -69,26 +74,24 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
         if (config.startWait().isNegative()) {
             problems.add("quarkus.launchdarkly.start-wait cannot be negative, got " + config.startWait());
         }
-        if (config.local().journalCapacity() < 1) {
-            problems.add("quarkus.launchdarkly.local.journal-capacity must be at least 1, got "
-                    + config.local().journalCapacity());
-        }
-        if (config.local().port() < 0 || config.local().port() > 65535) {
-            problems.add("quarkus.launchdarkly.local.port must be between 0 and 65535, got " + config.local().port());
-        }
-
         Endpoints endpoints = endpoints(config.serviceEndpoints(), problems);
 
-        Optional<Boolean> localChoice = config.local().enabled();
-        if (config.offline() && localChoice.orElse(false)) {
-            problems.add("quarkus.launchdarkly.offline and quarkus.launchdarkly.local.enabled are both true;"
-                    + " choose one (offline sends nothing, local sends everything to the stand-in)");
+        Optional<URI> standIn = config.standIn().url();
+        standIn.filter(ClientSettings::notAbsoluteHttp).ifPresent(url -> problems.add(STAND_IN_URL_PROPERTY + " '" + url
+                + "' is not an absolute http(s) URL"));
+        if (config.offline() && standIn.isPresent()) {
+            problems.add("quarkus.launchdarkly.offline=true and " + STAND_IN_URL_PROPERTY + " are both set; choose one"
+                    + " (offline sends nothing, the stand-in receives everything)");
+        }
+        if (standIn.isPresent() && !endpoints.isDefault()) {
+            problems.add(STAND_IN_URL_PROPERTY + " cannot be combined with quarkus.launchdarkly.service-endpoints.*; the"
+                    + " stand-in serves all three services");
         }
 
         ClientMode mode;
         if (config.offline()) {
             mode = ClientMode.OFFLINE;
-        } else if (localChoice.orElse(devOrTest && key.isEmpty())) {
+        } else if (standIn.isPresent()) {
             mode = ClientMode.LOCAL;
         } else if (key.isPresent()) {
             mode = ClientMode.REMOTE;
@@ -99,14 +102,30 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
             problems.add("No LaunchDarkly SDK key is configured. Set " + SDK_KEY_PROPERTY + " (or the environment variable "
                     + SDK_KEY_ENV + ") to the server-side SDK key of your environment, found in LaunchDarkly under"
                     + " Project settings > Environments > SDK key. To run without LaunchDarkly, set"
-                    + " quarkus.launchdarkly.offline=true, or quarkus.launchdarkly.local.enabled=true to use the local"
-                    + " stand-in");
+                    + " quarkus.launchdarkly.offline=true, or " + STAND_IN_URL_PROPERTY + " to use a local stand-in");
         }
 
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid LaunchDarkly configuration:\n  - " + String.join("\n  - ", problems));
         }
-        return new ClientSettings(mode, key, keySource, endpoints);
+        return new ClientSettings(mode, key, keySource, endpoints, standIn);
+    }
+
+    private static boolean notAbsoluteHttp(URI uri) {
+        return uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+    }
+
+    /** Without the SDK key: settings get logged, and a record would print every component. */
+    @Override
+    public String toString() {
+        return "ClientSettings[mode=" + mode + ", sdkKey=" + (sdkKey.isPresent() ? "from " + sdkKeySource : "(none)")
+                + ", endpoints=" + endpoints + ", standIn=" + standIn.map(URI::toString).orElse("(none)") + "]";
+    }
+
+    /** The SDK key to send: the configured one, else the stand-in's in local mode. */
+    public String effectiveSdkKey() {
+        return sdkKey.orElse(mode == ClientMode.LOCAL ? STAND_IN_SDK_KEY : "sdk-offline");
     }
 
     private static Endpoints endpoints(LaunchDarklyConfig.ServiceEndpointsConfig config, List<String> problems) {
@@ -126,7 +145,7 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
                     + String.join(", ", missing) + " missing (or set only quarkus.launchdarkly.service-endpoints.relay-proxy)");
         }
         for (Optional<URI> uri : List.of(config.relayProxy(), config.streaming(), config.polling(), config.events())) {
-            uri.filter(u -> u.getScheme() == null || u.getHost() == null).ifPresent(
+            uri.filter(ClientSettings::notAbsoluteHttp).ifPresent(
                     u -> problems.add("service endpoint '" + u + "' is not an absolute http(s) URI"));
         }
         return endpoints;

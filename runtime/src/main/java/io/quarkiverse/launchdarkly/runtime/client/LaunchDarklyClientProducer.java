@@ -17,14 +17,13 @@ import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.integrations.EventProcessorBuilder;
 import com.launchdarkly.sdk.server.integrations.ServiceEndpointsBuilder;
 
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
 /**
  * Creates the application's one {@link LDClient} when the application starts (never during static init, so a native
- * image or a build never opens connections), and the {@link LocalLaunchDarkly} stand-in it talks to in local mode. On
- * shutdown the client is closed first, which delivers the queued events, and then the stand-in is stopped.
+ * image or a build never opens connections). On shutdown the client is closed, which delivers the queued events,
+ * within {@code shutdown-timeout}.
  */
 @Singleton
 public class LaunchDarklyClientProducer {
@@ -34,7 +33,6 @@ public class LaunchDarklyClientProducer {
     private final LaunchDarklyConfig config;
     private final Optional<String> applicationName;
     private final Optional<String> applicationVersion;
-    private final LocalLaunchDarkly local;
     private final EventCounters counters;
     private final ClientSettings settings;
     private volatile LDClient client;
@@ -46,15 +44,6 @@ public class LaunchDarklyClientProducer {
         this.applicationName = applicationName;
         this.applicationVersion = applicationVersion;
         this.settings = ClientSettings.resolve(config, LaunchMode.current().isDevOrTest(), System::getenv);
-        LaunchDarklyConfig.LocalConfig localConfig = config.local();
-        LocalLaunchDarkly.Builder builder = LocalLaunchDarkly.builder()
-                .flagsFile(localConfig.flagsFile())
-                .watchFlagsFile(localConfig.watchFlagsFile().orElse(LaunchMode.current() == LaunchMode.DEVELOPMENT))
-                .port(localConfig.port())
-                .journalCapacity(localConfig.journalCapacity())
-                .logEvents(localConfig.logEvents());
-        settings.sdkKey().ifPresent(builder::sdkKey);
-        this.local = builder.build();
         this.counters = new EventCounters(config.events().flushInterval());
     }
 
@@ -67,13 +56,6 @@ public class LaunchDarklyClientProducer {
             client = create();
         }
         return client;
-    }
-
-    /** The stand-in; not running unless the client is in local mode. */
-    @Produces
-    @Singleton
-    LocalLaunchDarkly localLaunchDarkly() {
-        return local;
     }
 
     /** What the application has handed to the SDK's event processor. */
@@ -104,26 +86,14 @@ public class LaunchDarklyClientProducer {
                 .ifPresent(appInfo::applicationVersion);
         builder.applicationInfo(appInfo);
 
-        String sdkKey;
         switch (settings.mode()) {
-            case LOCAL -> {
-                local.start();
-                builder.serviceEndpoints(Components.serviceEndpoints().relayProxy(local.baseUri()));
-                sdkKey = local.sdkKey();
-            }
-            case OFFLINE -> {
-                builder.offline(true);
-                // The SDK wants a key even offline; this one never leaves the process.
-                sdkKey = settings.sdkKey().orElse("sdk-offline");
-            }
-            default -> {
-                builder.serviceEndpoints(endpoints(settings.endpoints()));
-                sdkKey = settings.sdkKey().orElseThrow();
-            }
+            case LOCAL -> builder.serviceEndpoints(Components.serviceEndpoints().relayProxy(settings.standIn().orElseThrow()));
+            // The SDK wants a key even offline; the placeholder never leaves the process.
+            case OFFLINE -> builder.offline(true);
+            default -> builder.serviceEndpoints(endpoints(settings.endpoints()));
         }
 
-        LDClient created = new LDClient(sdkKey, builder.build());
-        local.flushEventsWith(created::flush);
+        LDClient created = new LDClient(settings.effectiveSdkKey(), builder.build());
         logStart(created);
         return created;
     }
@@ -151,9 +121,9 @@ public class LaunchDarklyClientProducer {
 
     private void logStart(LDClient created) {
         switch (settings.mode()) {
-            case LOCAL -> LOG.infof("LaunchDarkly is in local mode: the SDK talks to the local stand-in at %s"
-                    + " (flags from %s, received events at %s/_local/events). Set quarkus.launchdarkly.sdk-key to use"
-                    + " LaunchDarkly.", local.baseUri(), config.local().flagsFile(), local.baseUri());
+            case LOCAL -> LOG.infof("LaunchDarkly is in local mode: the SDK talks to the local stand-in at %s (received"
+                    + " events at %s/_local/events). Set quarkus.launchdarkly.sdk-key to use LaunchDarkly.",
+                    settings.standIn().orElseThrow(), settings.standIn().orElseThrow());
             case OFFLINE -> LOG.info("LaunchDarkly is offline: flags evaluate to their defaults and no event is sent");
             default -> {
                 if (!created.isInitialized()) {
@@ -173,7 +143,6 @@ public class LaunchDarklyClientProducer {
         if (toClose != null) {
             close(toClose, config.shutdownTimeout());
         }
-        local.stop();
     }
 
     /** Closes the client, which delivers queued events, waiting at most {@code timeout}. */

@@ -10,10 +10,9 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /**
- * Runtime configuration of the LaunchDarkly client and of the local LaunchDarkly stand-in.
+ * Runtime configuration of the LaunchDarkly client, the REST API and the metric registration.
  */
 @ConfigMapping(prefix = "quarkus.launchdarkly")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
@@ -23,8 +22,8 @@ public interface LaunchDarklyConfig {
      * The server-side SDK key of the LaunchDarkly environment (it starts with {@code sdk-}).
      * <p>
      * When unset, the environment variable {@code LAUNCHDARKLY_SDK_KEY} is used. When neither is set, dev and test
-     * mode start the local LaunchDarkly stand-in; production mode fails at startup unless
-     * {@code quarkus.launchdarkly.offline} or {@code quarkus.launchdarkly.local.enabled} is set.
+     * mode use the local stand-in of the Dev Service; production mode fails at startup unless
+     * {@code quarkus.launchdarkly.offline} or {@code quarkus.launchdarkly.stand-in.url} is set.
      * The key is never logged.
      */
     Optional<String> sdkKey();
@@ -72,7 +71,7 @@ public interface LaunchDarklyConfig {
      * The local LaunchDarkly stand-in.
      */
     @ConfigDocSection
-    LocalConfig local();
+    StandInConfig standIn();
 
     /**
      * LaunchDarkly's REST API, used to register metric definitions.
@@ -94,7 +93,8 @@ public interface LaunchDarklyConfig {
         /**
          * The API access token (a personal or service token with the {@code writer} role to create and update metrics).
          * When unset, the environment variables {@code LAUNCHDARKLY_API_TOKEN}, {@code LAUNCHDARKLY_API_KEY} and
-         * {@code LD_API_KEY} are read, in that order. In local mode the stand-in's own token is used. Never logged.
+         * {@code LD_API_KEY} are read, in that order; in local mode the stand-in's writer token is used instead of the
+         * environment variables. Never logged.
          */
         Optional<String> token();
 
@@ -262,49 +262,21 @@ public interface LaunchDarklyConfig {
     }
 
     /**
-     * The local LaunchDarkly stand-in: an HTTP server inside the application on 127.0.0.1 that serves flag data from
-     * a file, receives the SDK's analytics events and answers the metrics REST API.
+     * A local LaunchDarkly stand-in that plays LaunchDarkly for the application: it serves flags from a file, receives
+     * the SDK's analytics events and answers the metrics REST API. The Dev Service starts one in dev and test mode.
      */
-    interface LocalConfig {
+    interface StandInConfig {
 
         /**
-         * Whether to start the local stand-in and point the SDK at it. By default it is on in dev and test mode when no
-         * SDK key is configured, and off otherwise. Setting it to {@code true} in production is allowed (a demo with no
-         * account); setting it to {@code false} in dev or test mode without an SDK key leaves the SDK offline.
+         * The base URL of the stand-in the application talks to instead of LaunchDarkly: the SDK's flag data and events
+         * and the metrics REST API all go there (local mode). The Dev Service sets it in dev and test mode; set it
+         * yourself to use a stand-in started with {@code java -jar} (a demo without an account, a CI job).
+         * <p>
+         * In local mode the SDK sends the stand-in's SDK key ({@code sdk-stand-in}) unless
+         * {@code quarkus.launchdarkly.sdk-key} is set, and the metrics REST client its writer token
+         * ({@code api-stand-in-writer}) unless {@code quarkus.launchdarkly.api.token} is set; the API token environment
+         * variables are not read, so a real token never goes to the stand-in.
          */
-        Optional<Boolean> enabled();
-
-        /**
-         * The flag data file, in the LaunchDarkly SDK's file data format (YAML or JSON, with {@code flags},
-         * {@code flagValues} and {@code segments}). A path on the file system, or else a classpath resource. A missing
-         * file means no flags.
-         */
-        @WithDefault("launchdarkly/flags.yaml")
-        String flagsFile();
-
-        /**
-         * Whether changes to a flag data file on the file system are pushed to the SDK while the application runs.
-         * Defaults to on in dev mode only.
-         */
-        Optional<Boolean> watchFlagsFile();
-
-        /**
-         * The TCP port on 127.0.0.1. {@code 0} picks a free port.
-         */
-        @WithDefault("0")
-        int port();
-
-        /**
-         * How many received events the journal keeps (oldest are dropped first; counts per key are kept for all).
-         */
-        @WithDefault("1000")
-        int journalCapacity();
-
-        /**
-         * Whether each custom event received by the stand-in is logged at INFO level.
-         */
-        @WithName("log-events")
-        @WithDefault("true")
-        boolean logEvents();
+        Optional<URI> url();
     }
 }

@@ -40,7 +40,7 @@ import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 import io.quarkiverse.launchdarkly.ai.AiTool;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 
 /** The AI client over the real SDK and the stand-in: configs in, every event checked field by field at the stand-in. */
 class LaunchDarklyAiTest {
@@ -150,7 +150,7 @@ class LaunchDarklyAiTest {
         assertEvent(input, "$ld:ai:tokens:input", "user", "user-123", data, 10);
         assertEvent(output, "$ld:ai:tokens:output", "user", "user-123", data, 20);
         assertThat(List.of(duration, success, total, input, output)).extracting(RecordedEvent::sequence).isSorted();
-        ld.standIn.events().assertNoCustomEvent("$ld:ai:generation:error", Duration.ofMillis(200));
+        ld.local.events().assertNoCustomEvent("$ld:ai:generation:error", Duration.ofMillis(200));
 
         AiMetricSummary summary = tracker.summary();
         assertThat(summary.success()).contains(true);
@@ -191,7 +191,7 @@ class LaunchDarklyAiTest {
         assertThat(second.runId()).isNotEqualTo(first.runId());
         second.trackMetricsOf(r -> AiMetrics.failed().withToolCalls(List.of("lookup")), () -> "response");
 
-        List<RecordedEvent> durations = ld.standIn.events().awaitCustomEvents("$ld:ai:duration:total", 2,
+        List<RecordedEvent> durations = ld.local.events().awaitCustomEvents("$ld:ai:duration:total", 2,
                 StandInFixture.WAIT);
         assertThat(durations).extracting(e -> e.data().get("runId").stringValue())
                 .containsExactlyInAnyOrder(first.runId(), second.runId());
@@ -271,10 +271,10 @@ class LaunchDarklyAiTest {
         assertThat(batch.get("absent-agent").instructions()).contains("Be kind");
         assertEvent(ld.only("$ld:ai:usage:agent-configs"), "$ld:ai:usage:agent-configs", "user", "user-123",
                 LDValue.of(2), 2);
-        assertThat(ld.standIn.events().awaitCustomEvents("$ld:ai:usage:agent-config", 2, StandInFixture.WAIT))
+        assertThat(ld.local.events().awaitCustomEvents("$ld:ai:usage:agent-config", 2, StandInFixture.WAIT))
                 .as("the batch sends no per-agent usage event").hasSize(2);
         ld.deliverEverythingSoFar();
-        assertThat(ld.standIn.events().customEvents("$ld:ai:usage:agent-config")).hasSize(2);
+        assertThat(ld.local.events().customEvents("$ld:ai:usage:agent-config")).hasSize(2);
     }
 
     @Test
@@ -309,7 +309,7 @@ class LaunchDarklyAiTest {
         tracker.trackToolCalls(List.of("search", "lookup"));
         tracker.trackToolCall("search");
 
-        List<RecordedEvent> calls = ld.standIn.events().awaitCustomEvents("$ld:ai:tool_call", 3, StandInFixture.WAIT);
+        List<RecordedEvent> calls = ld.local.events().awaitCustomEvents("$ld:ai:tool_call", 3, StandInFixture.WAIT);
         assertThat(calls).hasSize(3);
         List<String> toolKeys = List.of("search", "lookup", "search");
         for (int i = 0; i < 3; i++) {
@@ -338,7 +338,7 @@ class LaunchDarklyAiTest {
         assertThat(feedback.data().get("runId")).isEqualTo(success.data().get("runId"));
         assertEvent(feedback, "$ld:ai:feedback:user:positive", "user", "user-123",
                 trackData(original.runId(), "chat", "v1", 3, "", "", 1, null).build(), 1);
-        assertThat(ld.standIn.events().awaitCustomEvents(LaunchDarklyAiClient.SDK_INFO, 2, StandInFixture.WAIT))
+        assertThat(ld.local.events().awaitCustomEvents(LaunchDarklyAiClient.SDK_INFO, 2, StandInFixture.WAIT))
                 .as("one SDK info event per AI client").hasSize(2);
     }
 
@@ -372,7 +372,7 @@ class LaunchDarklyAiTest {
         assertEvent(ld.only("$ld:ai:tokens:output"), "$ld:ai:tokens:output", "user", "user-123", data, 5);
         for (String never : List.of("$ld:ai:generation:error", "$ld:ai:feedback:user:positive", "$ld:ai:tokens:input",
                 "$ld:ai:judge:x")) {
-            ld.standIn.events().assertNoCustomEvent(never, Duration.ofMillis(100));
+            ld.local.events().assertNoCustomEvent(never, Duration.ofMillis(100));
         }
         String hint = " Call createTracker on the AI Config for a new run.";
         assertThat(ld.warnings).containsExactly(

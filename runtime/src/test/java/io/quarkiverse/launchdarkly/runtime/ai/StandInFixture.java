@@ -16,8 +16,9 @@ import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
 
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.runtime.local.RecordedEvent;
+import io.quarkiverse.launchdarkly.standin.LaunchDarklyStandIn;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
 
 /** The real SDK against a standalone stand-in, an AI client over it that records its warnings, and event asserts. */
 final class StandInFixture implements AutoCloseable {
@@ -25,29 +26,30 @@ final class StandInFixture implements AutoCloseable {
     static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    final LocalLaunchDarkly standIn;
+    final LaunchDarklyStandIn standIn;
     final LDClient client;
+    final LocalLaunchDarkly local;
     final List<String> warnings = new CopyOnWriteArrayList<>();
     final LaunchDarklyAi ai;
 
     StandInFixture(Path dir, String flagsJson) throws IOException {
         Path flags = dir.resolve("flags.json");
         Files.writeString(flags, flagsJson);
-        standIn = LocalLaunchDarkly.builder().sdkKey("sdk-test").flagsFile(flags.toString()).build().start();
+        standIn = LaunchDarklyStandIn.builder().sdkKey("sdk-test").flagsFile(flags).build().start();
         client = new LDClient("sdk-test", new LDConfig.Builder()
                 .serviceEndpoints(Components.serviceEndpoints().relayProxy(standIn.baseUri()))
                 .events(Components.sendEvents().flushInterval(Duration.ofMillis(100)))
                 .diagnosticOptOut(true)
                 .startWait(Duration.ofSeconds(5))
                 .build());
-        standIn.flushEventsWith(client::flush);
+        local = LocalLaunchDarkly.connect(standIn.baseUri(), client::flush);
         assertThat(client.isInitialized()).isTrue();
         ai = new LaunchDarklyAiClient(client, warnings::add);
     }
 
     /** The one custom event with this key, after waiting for it (fails when more than one arrived). */
     RecordedEvent only(String key) {
-        List<RecordedEvent> events = standIn.events().awaitCustomEvents(key, 1, WAIT);
+        List<RecordedEvent> events = local.events().awaitCustomEvents(key, 1, WAIT);
         assertThat(events).as("custom events '%s'", key).hasSize(1);
         return events.get(0);
     }
@@ -55,12 +57,12 @@ final class StandInFixture implements AutoCloseable {
     /** Sends a marker event and waits for it, so that everything tracked before has been delivered. */
     void deliverEverythingSoFar() {
         client.track("test-marker", com.launchdarkly.sdk.LDContext.create("marker"));
-        standIn.events().awaitCustomEvents("test-marker", 1, WAIT);
+        local.events().awaitCustomEvents("test-marker", 1, WAIT);
     }
 
     /** The AI event keys received, in order of arrival. */
     List<String> aiEventKeys() {
-        return standIn.events().select(e -> e.isCustom() && e.key().startsWith("$ld:ai:")).stream()
+        return local.events().select(e -> e.isCustom() && e.key().startsWith("$ld:ai:")).stream()
                 .map(RecordedEvent::key).toList();
     }
 

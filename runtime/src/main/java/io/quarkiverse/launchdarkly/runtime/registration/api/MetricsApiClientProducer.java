@@ -7,28 +7,23 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
-
-import com.launchdarkly.sdk.server.LDClient;
 
 import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
 import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyConfig;
-import io.quarkiverse.launchdarkly.runtime.local.LocalLaunchDarkly;
 
 /**
  * Produces the application's {@link LaunchDarklyMetricsClient} from {@code quarkus.launchdarkly.api.*} and the client
  * mode, and closes its REST client on shutdown.
  * <ul>
- * <li>Local mode: the local stand-in answers (its base URI is resolved at the first request, after the stand-in was
- * started with the SDK client), with its writer token unless {@code quarkus.launchdarkly.api.token} is set; the
- * project key defaults to {@code default}.</li>
+ * <li>Local mode: the stand-in of {@code quarkus.launchdarkly.stand-in.url} answers, with its writer token unless
+ * {@code quarkus.launchdarkly.api.token} is set; the project key defaults to {@code default}.</li>
  * <li>Otherwise: {@code quarkus.launchdarkly.api.base-url}, with the token of {@code quarkus.launchdarkly.api.token},
  * else of the environment variables {@code LAUNCHDARKLY_API_TOKEN}, {@code LAUNCHDARKLY_API_KEY}, {@code LD_API_KEY}
  * (in that order).</li>
@@ -46,22 +41,20 @@ public class MetricsApiClientProducer {
     /** The project key of local mode when none is configured. */
     public static final String LOCAL_PROJECT_KEY = "default";
 
+    /** The token sent to the stand-in when none is configured; the Dev Service's stand-in accepts it as a writer. */
+    public static final String STAND_IN_API_TOKEN = "api-stand-in-writer";
+
     static final String TOKEN_PROPERTY = "quarkus.launchdarkly.api.token";
 
     private static final Logger LOG = Logger.getLogger(MetricsApiClientProducer.class);
 
     private final LaunchDarklyConfig config;
     private final ClientSettings settings;
-    private final LocalLaunchDarkly local;
-    private final Instance<LDClient> ldClient;
     private volatile MetricsApiTransport transport;
 
-    MetricsApiClientProducer(LaunchDarklyConfig config, ClientSettings settings, LocalLaunchDarkly local,
-            Instance<LDClient> ldClient) {
+    MetricsApiClientProducer(LaunchDarklyConfig config, ClientSettings settings) {
         this.config = config;
         this.settings = settings;
-        this.local = local;
-        this.ldClient = ldClient;
     }
 
     @Produces
@@ -76,14 +69,15 @@ public class MetricsApiClientProducer {
         Supplier<URI> baseUri;
         String projectKey;
         if (localMode) {
-            baseUri = this::localBaseUri;
+            URI standIn = settings.standIn().orElseThrow();
+            baseUri = () -> standIn;
             projectKey = api.projectKey().filter(key -> !key.isBlank()).orElse(LOCAL_PROJECT_KEY);
         } else {
             URI configured = api.baseUrl();
             baseUri = () -> configured;
             projectKey = api.projectKey().filter(key -> !key.isBlank()).orElse(null);
         }
-        ApiCredentials credentials = credentials(localMode, api.token(), local::writerApiToken, env);
+        ApiCredentials credentials = credentials(localMode, api.token(), env);
         MetricsApiTransport created = new MetricsApiTransport(baseUri, api.requestTimeout(),
                 ExtensionVersion.NAME + "/" + ExtensionVersion.get());
         this.transport = created;
@@ -99,14 +93,13 @@ public class MetricsApiClientProducer {
      * (a real token from the environment would only be refused by the stand-in). Otherwise the property, else the
      * environment variables in order.
      */
-    static ApiCredentials credentials(boolean localMode, Optional<String> configured, Supplier<String> localWriterToken,
-            Function<String, String> env) {
+    static ApiCredentials credentials(boolean localMode, Optional<String> configured, Function<String, String> env) {
         Optional<String> property = configured.filter(token -> !token.isBlank());
         if (property.isPresent()) {
             return new ApiCredentials(property.get().strip(), TOKEN_PROPERTY);
         }
         if (localMode) {
-            return new ApiCredentials(localWriterToken.get(), "the local stand-in (its writer token)");
+            return new ApiCredentials(STAND_IN_API_TOKEN, "the local stand-in (its writer token)");
         }
         for (String variable : TOKEN_ENVIRONMENT_VARIABLES) {
             String value = env.apply(variable);
@@ -115,15 +108,6 @@ public class MetricsApiClientProducer {
             }
         }
         return ApiCredentials.none();
-    }
-
-    /** The stand-in's base URI, starting it through the SDK client if nothing has yet. */
-    private URI localBaseUri() {
-        if (!local.isRunning()) {
-            // The LDClient producer starts the stand-in when it creates the client.
-            ldClient.get();
-        }
-        return local.baseUri();
     }
 
     @PreDestroy
