@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
-import io.quarkiverse.launchdarkly.test.RecordedEvent;
-import io.quarkus.runtime.Application;
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiVariable;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
+import io.quarkus.runtime.Application;
 
 /**
  * Cost per call of an AI Config run recorded by {@code @AiGeneration}, against the same run written by hand with the
@@ -85,7 +85,7 @@ public class AiGenerationBenchmark {
         for (RecordedEvent event : events.subList(1, events.size())) {
             if (!userKey.equals(event.contextKey())
                     || !"standard".equals(event.data().get("variationKey").stringValue())) {
-                throw new IllegalStateException(variant + " sent an unexpected event: " + event.wireJson());
+                throw new IllegalStateException(variant + " sent an unexpected event: " + event.json().toJsonString());
             }
         }
     }

@@ -2,10 +2,10 @@ package io.quarkiverse.launchdarkly.benchmarks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiVariable;
-import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 
 /** The model call with its AI Config evaluated and its run recorded by {@code @AiGeneration}. */
 @ApplicationScoped

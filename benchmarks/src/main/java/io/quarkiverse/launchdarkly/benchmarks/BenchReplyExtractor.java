@@ -3,8 +3,8 @@ package io.quarkiverse.launchdarkly.benchmarks;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkiverse.launchdarkly.ai.AiMetrics;
-import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
+import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
 
 /**
  * Reads the tokens of a {@link BenchReply}. The build picks it for {@link AnnotatedAssistant}; the hand-written

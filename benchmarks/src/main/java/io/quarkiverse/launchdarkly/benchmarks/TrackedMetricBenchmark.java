@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import com.launchdarkly.sdk.LDValue;
 
-import io.quarkiverse.launchdarkly.test.RecordedEvent;
-import io.quarkus.runtime.Application;
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
+import io.quarkiverse.launchdarkly.test.RecordedEvent;
+import io.quarkus.runtime.Application;
 
 /**
  * Cost per call of sending a LaunchDarkly custom event by hand and through {@code @TrackedMetric}, with the real SDK
@@ -74,7 +74,7 @@ public class TrackedMetricBenchmark {
 
     private static void check(boolean ok, RecordedEvent event) {
         if (!ok) {
-            throw new IllegalStateException("unexpected event at the stand-in: " + event.wireJson());
+            throw new IllegalStateException("unexpected event at the stand-in: " + event.json().toJsonString());
         }
     }
 
