@@ -17,14 +17,14 @@ import com.launchdarkly.sdk.LDContext;
  * the identity is not anonymous;</li>
  * <li>otherwise no event is sent; this is counted and logged once per method.</li>
  * </ol>
- * A resolver that throws is skipped for that call (and logged once), so the next source decides; a request-scoped
- * resolver does so when an asynchronous result completes outside the request.
+ * A resolver that throws is skipped for that call (and logged once), so the next source decides.
  */
 public interface ContextResolver {
 
     /**
-     * The context of the current call, or empty to let the next source decide. Called on the thread that runs the
-     * annotated method (for an asynchronous result, on the thread that completes it); must not block.
+     * The context of the current call, or empty to let the next source decide. Called on the thread that calls the
+     * annotated method, when it is called (also for an asynchronous result, whichever thread completes it later), so a
+     * request-scoped bean or the caller's identity can be read; must not block.
      */
     Optional<LDContext> resolve();
 }

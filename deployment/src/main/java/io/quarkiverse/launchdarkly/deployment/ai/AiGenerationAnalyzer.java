@@ -2,16 +2,15 @@ package io.quarkiverse.launchdarkly.deployment.ai;
 
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.LD_CONTEXT;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.STRING;
+import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.classify;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.describe;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.hasJsonForm;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.parameterName;
-import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.resultKind;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.typeArgument;
 import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.typeKey;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -37,8 +36,9 @@ import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
 import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
+import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.ResultClassification;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.GenerationPlan;
-import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan.ResultKind;
+import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 
 /**
  * Reads every {@link AiGeneration} method from the index, checks it against the rules, picks the extractor for its
@@ -61,12 +61,15 @@ final class AiGenerationAnalyzer {
             DotName.createSimple(io.quarkiverse.launchdarkly.ai.AiJudgeConfig.class), AiConfigMode.JUDGE);
 
     private final IndexView index;
+    /** Every class of the class path, JDK and libraries included: return types are classified by their hierarchy. */
+    private final IndexView classpath;
     private final AiExtractorsBuildItem extractors;
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    AiGenerationAnalyzer(IndexView index, AiExtractorsBuildItem extractors) {
+    AiGenerationAnalyzer(IndexView index, IndexView classpath, AiExtractorsBuildItem extractors) {
         this.index = index;
+        this.classpath = classpath;
         this.extractors = extractors;
     }
 
@@ -75,7 +78,8 @@ final class AiGenerationAnalyzer {
         return index.getAnnotations(AI_GENERATION).stream()
                 .filter(annotation -> annotation.target().kind() == AnnotationTarget.Kind.METHOD)
                 .map(annotation -> annotation.target().asMethod())
-                .sorted(Comparator.comparing(m -> describe(m)))
+                .distinct()
+                .sorted(MethodSignatures.ORDER)
                 .toList();
     }
 
@@ -165,11 +169,11 @@ final class AiGenerationAnalyzer {
         }
 
         // Result
-        ResultKind kind = resultKind(method.returnType());
+        ResultClassification classification = classify(classpath, method.returnType());
+        ResultKind kind = classification.kind();
         Type resultType = method.returnType();
         if (kind == null) {
-            error.accept("the return type " + method.returnType() + " is an asynchronous type that cannot be tracked;"
-                    + " return a CompletionStage, a Uni or a Multi");
+            error.accept(classification.rejection());
         } else if (kind != ResultKind.SYNC) {
             resultType = typeArgument(method.returnType());
         }

@@ -23,9 +23,11 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
+import io.quarkiverse.launchdarkly.deployment.common.BeanClasses;
 import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
 import io.quarkiverse.launchdarkly.deployment.common.PlanBindings;
 import io.quarkiverse.launchdarkly.runtime.ai.extractors.BuiltInExtractors;
+import io.quarkiverse.launchdarkly.runtime.ai.generation.AiConfigKeys;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationBinding;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationInterceptor;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.AiGenerationRecorder;
@@ -60,7 +62,8 @@ class AiGenerationProcessor {
     @BuildStep
     void beans(BuildProducer<AdditionalBeanBuildItem> beans) {
         beans.produce(AdditionalBeanBuildItem.builder()
-                .addBeanClasses(AiGenerationBinding.class, AiGenerationInterceptor.class, AiGenerations.class)
+                .addBeanClasses(AiGenerationBinding.class, AiGenerationInterceptor.class, AiGenerations.class,
+                        AiConfigKeys.class)
                 .setUnremovable()
                 .build());
     }
@@ -133,7 +136,7 @@ class AiGenerationProcessor {
 
     @BuildStep
     AiGenerationsBuildItem analyse(CombinedIndexBuildItem index, AiExtractorsBuildItem extractors) {
-        AiGenerationAnalyzer analyzer = new AiGenerationAnalyzer(index.getIndex(), extractors);
+        AiGenerationAnalyzer analyzer = new AiGenerationAnalyzer(index.getIndex(), index.getComputingIndex(), extractors);
         List<Generation> methods = new ArrayList<>();
         for (MethodInfo method : analyzer.annotatedMethods()) {
             Generation generation = analyzer.analyse(method);
@@ -166,12 +169,14 @@ class AiGenerationProcessor {
         Map<Integer, String> fallbacks = new HashMap<>();
         Map<Integer, String> defaultConfigs = new HashMap<>();
         Set<DotName> warned = new HashSet<>();
+        BeanClasses beans = new BeanClasses(validation, index.getIndex());
         for (int i = 0; i < generations.methods().size(); i++) {
             Generation generation = generations.methods().get(i);
             ClassInfo declaring = generation.method().declaringClass();
             BeanInfo bean = beanRunning(declaring, validation, index.getIndex());
             if (bean == null) {
-                if (warned.add(declaring.name())) {
+                // No kept bean runs it: nothing to invoke. A removed bean is never called, so only warn without one.
+                if (!beans.runMethodsOf(declaring) && warned.add(declaring.name())) {
                     LOG.warnf("@AiGeneration on %s: neither %s nor a subclass of it is a CDI bean, so the method is not"
                             + " intercepted", generation.plan().method(), declaring.name());
                 }

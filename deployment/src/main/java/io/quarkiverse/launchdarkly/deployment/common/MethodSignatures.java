@@ -1,5 +1,10 @@
 package io.quarkiverse.launchdarkly.deployment.common;
 
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,7 +16,7 @@ import org.jboss.jandex.ParameterizedType;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
-import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan.ResultKind;
+import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 
 /**
  * What the annotation analysers of the extension read from a method's signature in the Jandex index: how its result
@@ -23,10 +28,20 @@ public final class MethodSignatures {
     public static final DotName LD_VALUE = DotName.createSimple("com.launchdarkly.sdk.LDValue");
     public static final DotName STRING = DotName.createSimple(String.class);
 
+    private static final DotName OBJECT = DotName.createSimple(Object.class);
     private static final DotName COMPLETION_STAGE = DotName.createSimple("java.util.concurrent.CompletionStage");
-    private static final DotName COMPLETABLE_FUTURE = DotName.createSimple("java.util.concurrent.CompletableFuture");
     private static final DotName UNI = DotName.createSimple("io.smallrye.mutiny.Uni");
     private static final DotName MULTI = DotName.createSimple("io.smallrye.mutiny.Multi");
+    private static final DotName FUTURE = DotName.createSimple("java.util.concurrent.Future");
+    private static final Set<DotName> PUBLISHERS = Set.of(DotName.createSimple("org.reactivestreams.Publisher"),
+            DotName.createSimple("java.util.concurrent.Flow$Publisher"));
+    private static final DotName TOKEN_STREAM = DotName.createSimple("dev.langchain4j.service.TokenStream");
+    /** Lazy types that are no Publisher: subscribing to them runs the work, so they cannot be observed either. */
+    private static final Set<String> OTHER_LAZY_TYPES = Set.of("io.reactivex.rxjava3.core.Single",
+            "io.reactivex.rxjava3.core.Maybe", "io.reactivex.rxjava3.core.Completable",
+            "io.reactivex.rxjava3.core.Observable", "io.reactivex.Single", "io.reactivex.Maybe",
+            "io.reactivex.Completable", "io.reactivex.Observable", "io.smallrye.mutiny.groups.MultiCollect",
+            "kotlinx.coroutines.flow.Flow");
 
     private static final Set<DotName> NUMBER_TYPES = Set.of(
             DotName.createSimple(Byte.class), DotName.createSimple(Short.class), DotName.createSimple(Integer.class),
@@ -34,33 +49,94 @@ public final class MethodSignatures {
             DotName.createSimple(java.math.BigDecimal.class), DotName.createSimple(java.math.BigInteger.class),
             DotName.createSimple(Number.class), DotName.createSimple("java.util.concurrent.atomic.AtomicInteger"),
             DotName.createSimple("java.util.concurrent.atomic.AtomicLong"));
-    private static final Set<DotName> UNSUPPORTED_ASYNC = Set.of(
-            DotName.createSimple("java.util.concurrent.Future"),
-            DotName.createSimple("java.util.concurrent.Flow$Publisher"),
-            DotName.createSimple("org.reactivestreams.Publisher"),
-            DotName.createSimple("io.smallrye.mutiny.groups.MultiCollect"));
     private static final Set<DotName> JSON_TYPES = Set.of(STRING, LD_VALUE, DotName.createSimple(Boolean.class),
             DotName.createSimple(Character.class), DotName.createSimple(Object.class),
             DotName.createSimple("java.util.Collection"), DotName.createSimple("java.util.List"),
             DotName.createSimple("java.util.Set"), DotName.createSimple("java.util.Map"),
             DotName.createSimple("java.util.SortedMap"), DotName.createSimple("java.util.SortedSet"));
 
+    /**
+     * A stable order of methods: by their description, then by their full descriptor, which tells apart two overloads
+     * whose parameter types share a simple name.
+     */
+    public static final Comparator<MethodInfo> ORDER = Comparator.comparing(MethodSignatures::describe)
+            .thenComparing(MethodInfo::toString);
+
     private MethodSignatures() {
     }
 
-    /** How a method with this declared return type hands over its result; null for an asynchronous type not supported. */
-    public static ResultKind resultKind(Type returnType) {
-        DotName name = returnType.name();
-        if (name.equals(COMPLETION_STAGE) || name.equals(COMPLETABLE_FUTURE)) {
-            return ResultKind.COMPLETION_STAGE;
+    /**
+     * How a method's result arrives, or why it cannot be tracked.
+     *
+     * @param kind how the result arrives, null when it cannot be tracked
+     * @param rejection the rule broken, for the build error; null when it can be tracked
+     */
+    public record ResultClassification(ResultKind kind, String rejection) {
+    }
+
+    /**
+     * Classifies a declared return type by its type hierarchy, not its name: every subtype of {@code CompletionStage},
+     * {@code Uni} or {@code Multi} is one, and any other result that completes later (a {@code Future}, a Reactive
+     * Streams {@code Publisher} such as Reactor's {@code Mono}, an RxJava type, a LangChain4j {@code TokenStream}) is
+     * rejected, since treating it as a plain value would track the call before its work has run.
+     *
+     * @param index an index that can look up any class of the application's class path (the computing index), JDK
+     *        and libraries included
+     */
+    public static ResultClassification classify(IndexView index, Type returnType) {
+        if (returnType.kind() != Type.Kind.CLASS && returnType.kind() != Type.Kind.PARAMETERIZED_TYPE) {
+            return new ResultClassification(ResultKind.SYNC, null);
         }
-        if (name.equals(UNI)) {
-            return ResultKind.UNI;
+        String type = returnType.name().toString();
+        Set<DotName> types = supertypes(index, returnType.name());
+        if (types.contains(COMPLETION_STAGE)) {
+            return new ResultClassification(ResultKind.COMPLETION_STAGE, null);
         }
-        if (name.equals(MULTI)) {
-            return ResultKind.MULTI;
+        if (types.contains(UNI)) {
+            return new ResultClassification(ResultKind.UNI, null);
         }
-        return UNSUPPORTED_ASYNC.contains(name) ? null : ResultKind.SYNC;
+        if (types.contains(MULTI)) {
+            return new ResultClassification(ResultKind.MULTI, null);
+        }
+        if (types.contains(TOKEN_STREAM)) {
+            return rejected("the return type " + type + " is a LangChain4j TokenStream, whose tokens arrive only to"
+                    + " handlers its caller registers; return a Multi<String> from the AI service instead");
+        }
+        if (types.stream().anyMatch(PUBLISHERS::contains)
+                || types.stream().anyMatch(name -> OTHER_LAZY_TYPES.contains(name.toString()))) {
+            return rejected("the return type " + type + " is a lazy asynchronous type that does its work when"
+                    + " subscribed, which the tracking cannot observe without subscribing itself; return a Uni or a Multi"
+                    + " (Uni.createFrom().publisher(...), Multi.createFrom().publisher(...)) or a CompletionStage");
+        }
+        if (types.contains(FUTURE)) {
+            return rejected("the return type " + type + " is a Future, whose completion cannot be observed without"
+                    + " blocking; return a CompletionStage (a CompletableFuture), a Uni or a Multi");
+        }
+        return new ResultClassification(ResultKind.SYNC, null);
+    }
+
+    private static ResultClassification rejected(String rule) {
+        return new ResultClassification(null, rule);
+    }
+
+    /** The class, its superclasses and every interface they implement, as far as the index knows them. */
+    private static Set<DotName> supertypes(IndexView index, DotName name) {
+        Set<DotName> found = new HashSet<>();
+        Deque<DotName> pending = new ArrayDeque<>(List.of(name));
+        while (!pending.isEmpty()) {
+            DotName next = pending.pop();
+            if (next.equals(OBJECT) || !found.add(next)) {
+                continue;
+            }
+            ClassInfo clazz = index.getClassByName(next);
+            if (clazz != null) {
+                if (clazz.superName() != null) {
+                    pending.push(clazz.superName());
+                }
+                pending.addAll(clazz.interfaceNames());
+            }
+        }
+        return found;
     }
 
     /** The single type argument of a parameterized class type, or null (raw type, wildcard, type variable). */

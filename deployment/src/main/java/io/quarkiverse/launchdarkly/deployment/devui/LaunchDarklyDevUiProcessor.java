@@ -9,8 +9,8 @@ import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedEventKeysBuildItem;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.GenerationPlan;
+import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 import io.quarkiverse.launchdarkly.runtime.devui.LaunchDarklyJsonRpcService;
-import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
@@ -75,7 +75,7 @@ class LaunchDarklyDevUiProcessor {
                 name(generation.fallback()), name(generation.defaultConfig()));
     }
 
-    private static String result(MethodPlan.ResultKind kind) {
+    private static String result(ResultKind kind) {
         return switch (kind) {
             case SYNC -> "value";
             case COMPLETION_STAGE -> "CompletionStage";

@@ -5,9 +5,8 @@ import static io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.*;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -22,14 +21,16 @@ import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures;
+import io.quarkiverse.launchdarkly.deployment.common.MethodSignatures.ResultClassification;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
+import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 import io.quarkiverse.launchdarkly.runtime.metrics.ConditionPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.EventPlan;
 import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan;
-import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan.ResultKind;
 
 /**
  * Reads every {@link TrackedMetric} method from the index, checks it against the rules, and turns each valid one into
@@ -45,25 +46,29 @@ final class TrackedMetricAnalyzer {
     static final DotName LAUNCHDARKLY_CONTEXT = DotName.createSimple(LaunchDarklyContext.class);
 
     private final IndexView index;
+    /** Every class of the class path, JDK and libraries included: return types are classified by their hierarchy. */
+    private final IndexView classpath;
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    TrackedMetricAnalyzer(IndexView index) {
+    TrackedMetricAnalyzer(IndexView index, IndexView classpath) {
         this.index = index;
+        this.classpath = classpath;
     }
 
     /** The methods carrying {@link TrackedMetric}, directly or through its container, in a stable order. */
     List<MethodInfo> annotatedMethods() {
-        Map<String, MethodInfo> methods = new LinkedHashMap<>();
+        // Keyed by the method itself: two overloads whose parameter types share a simple name are two methods.
+        Set<MethodInfo> methods = new LinkedHashSet<>();
         for (DotName name : List.of(TRACKED_METRIC, TRACKED_METRICS)) {
             for (AnnotationInstance annotation : index.getAnnotations(name)) {
                 if (annotation.target().kind() == AnnotationTarget.Kind.METHOD) {
                     MethodInfo method = annotation.target().asMethod();
-                    methods.put(describe(method), method);
+                    methods.add(method);
                 }
             }
         }
-        return methods.values().stream().sorted((a, b) -> describe(a).compareTo(describe(b))).toList();
+        return methods.stream().sorted(MethodSignatures.ORDER).toList();
     }
 
     /** Analyses one method; returns its plan, or null when it has mistakes (recorded in {@link #errors()}). */
@@ -135,10 +140,10 @@ final class TrackedMetricAnalyzer {
         Type returnType = method.returnType();
         ResultKind resultKind = ResultKind.SYNC;
         Type resultType = returnType;
-        ResultKind kind = resultKind(returnType);
+        ResultClassification classification = classify(classpath, returnType);
+        ResultKind kind = classification.kind();
         if (kind == null) {
-            error.accept("the return type " + returnType + " is an asynchronous type that cannot be tracked; return a"
-                    + " CompletionStage, a Uni or a Multi");
+            error.accept(classification.rejection());
         } else if (kind == ResultKind.MULTI) {
             resultKind = kind;
             resultType = PrimitiveType.LONG; // a Multi's result is the number of items

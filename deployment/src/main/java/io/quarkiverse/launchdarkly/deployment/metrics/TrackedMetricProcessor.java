@@ -15,6 +15,7 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.launchdarkly.deployment.common.BeanClasses;
 import io.quarkiverse.launchdarkly.deployment.common.PlanBindings;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
@@ -61,7 +62,7 @@ class TrackedMetricProcessor {
 
     @BuildStep
     TrackedMethodsBuildItem analyse(CombinedIndexBuildItem index) {
-        TrackedMetricAnalyzer analyzer = new TrackedMetricAnalyzer(index.getIndex());
+        TrackedMetricAnalyzer analyzer = new TrackedMetricAnalyzer(index.getIndex(), index.getComputingIndex());
         List<TrackedMethodsBuildItem.TrackedMethod> methods = new ArrayList<>();
         for (MethodInfo method : analyzer.annotatedMethods()) {
             MethodPlan plan = analyzer.analyse(method);
@@ -86,23 +87,21 @@ class TrackedMetricProcessor {
     }
 
     @BuildStep
-    void validate(TrackedMethodsBuildItem tracked, ValidationPhaseBuildItem validation,
+    void validate(TrackedMethodsBuildItem tracked, ValidationPhaseBuildItem validation, CombinedIndexBuildItem index,
             BuildProducer<ValidationErrorBuildItem> errors) {
         if (!tracked.errors().isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(new DeploymentException(
                     "Invalid @TrackedMetric usage (" + tracked.errors().size() + " mistake(s)):\n  - "
                             + String.join("\n  - ", tracked.errors()))));
         }
-        // Allowed but suspicious: an annotation on a class that is not a bean is silently ignored by CDI. Unused beans
-        // are removed before this phase, so both the kept and the removed ones count as beans.
-        Set<DotName> beanClasses = new HashSet<>();
-        validation.getContext().beans().classBeans().forEach(bean -> beanClasses.add(bean.getBeanClass()));
-        validation.getContext().removedBeans().classBeans().forEach(bean -> beanClasses.add(bean.getBeanClass()));
+        // Allowed but suspicious: an annotation on a class that is not a bean is silently ignored by CDI.
+        BeanClasses beans = new BeanClasses(validation, index.getIndex());
+        Set<DotName> warned = new HashSet<>();
         for (TrackedMethodsBuildItem.TrackedMethod method : tracked.methods()) {
             ClassInfo declaring = method.method().declaringClass();
-            if (!beanClasses.contains(declaring.name())) {
-                LOG.warnf("@TrackedMetric on %s: %s is not a CDI bean, so no event is sent from this method",
-                        method.plan().method(), declaring.name());
+            if (!beans.runMethodsOf(declaring) && warned.add(declaring.name())) {
+                LOG.warnf("@TrackedMetric on %s: neither %s nor a subclass of it is a CDI bean, so no event is sent from"
+                        + " this method", method.plan().method(), declaring.name());
             }
         }
     }

@@ -120,10 +120,15 @@ class AiGenerationStreamingBehaviourTest {
                         .build(),
                 1);
 
-        // Tool calls have no at-most-once guard in the tracker: only the run's own end keeps a second subscription
-        // from sending them again.
+        // A second subscription runs the model again: a run of its own, with a new run id and the same events.
         stream.collect().asList().await().atMost(Duration.ofSeconds(5));
-        assertThat(events(client, local)).hasSameSizeAs(events);
+        List<RecordedEvent> twice = events(client, local);
+        assertThat(twice.subList(events.size(), twice.size())).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:tokens:ttf", "$ld:ai:duration:total", "$ld:ai:generation:success", "$ld:ai:tokens:total",
+                "$ld:ai:tokens:input", "$ld:ai:tokens:output", "$ld:ai:tool_call", "$ld:ai:tool_call");
+        assertThat(twice.subList(events.size(), twice.size()))
+                .extracting(event -> event.data().get("runId").stringValue()).doesNotContain(runId).hasSize(8)
+                .containsOnly(twice.get(events.size()).data().get("runId").stringValue());
     }
 
     @Test
@@ -203,15 +208,34 @@ class AiGenerationStreamingBehaviourTest {
     }
 
     @Test
-    void aSecondSubscriptionRecordsNothingMore() {
-        Multi<ReplyChunk> stream = model.stream("user-ray", null);
-        stream.collect().asList().await().atMost(Duration.ofSeconds(5));
-        List<String> once = events(client, local).stream().map(RecordedEvent::key).toList();
+    void aRetriedUniRecordsOneRunPerSubscription() {
+        StreamingModel.ATTEMPTS.set(0);
+        ModelReply reply = model.flaky("user-ray", null).onFailure().retry().atMost(2).await()
+                .atMost(Duration.ofSeconds(5));
 
-        stream.collect().asList().await().atMost(Duration.ofSeconds(5));
+        assertThat(reply.text()).isEqualTo("third time lucky");
+        List<RecordedEvent> events = events(client, local);
+        assertThat(events).extracting(RecordedEvent::key).containsExactly("$ld:ai:usage:completion-config",
+                "$ld:ai:duration:total", "$ld:ai:generation:error",
+                "$ld:ai:duration:total", "$ld:ai:generation:error",
+                "$ld:ai:duration:total", "$ld:ai:generation:success", "$ld:ai:tokens:total", "$ld:ai:tokens:input",
+                "$ld:ai:tokens:output");
+        // Three runs: the successful retry's tokens land on a run of their own, not on the first failure's.
+        List<String> runIds = events.subList(1, events.size()).stream().map(event -> event.data().get("runId")
+                .stringValue()).toList();
+        assertThat(runIds.subList(0, 2)).containsOnly(runIds.get(0));
+        assertThat(runIds.subList(2, 4)).containsOnly(runIds.get(2));
+        assertThat(runIds.subList(4, 9)).containsOnly(runIds.get(4));
+        assertThat(List.of(runIds.get(0), runIds.get(2), runIds.get(4))).doesNotHaveDuplicates();
+    }
 
-        assertThat(events(client, local)).extracting(RecordedEvent::key).isEqualTo(once);
-        assertThat(once).hasSize(7);
+    @Test
+    void aUniCancelledByATimeoutRecordsItsDurationButNeitherSuccessNorError() {
+        assertThatThrownBy(() -> model.slow("user-sam", null).ifNoItem().after(Duration.ofMillis(50)).fail().await()
+                .atMost(Duration.ofSeconds(5))).isInstanceOf(io.smallrye.mutiny.TimeoutException.class);
+
+        assertThat(events(client, local)).extracting(RecordedEvent::key).containsExactly(
+                "$ld:ai:usage:completion-config", "$ld:ai:duration:total");
     }
 
     @ApplicationScoped
@@ -223,6 +247,7 @@ class AiGenerationStreamingBehaviourTest {
         }
 
         static final AtomicInteger BODY_CALLS = new AtomicInteger();
+        static final AtomicInteger ATTEMPTS = new AtomicInteger();
         static final IllegalStateException STREAM_FAILURE = new IllegalStateException("connection reset");
 
         @AiGeneration(config = "support-chat")
@@ -258,6 +283,22 @@ class AiGenerationStreamingBehaviourTest {
         @AiGeneration(config = "support-chat")
         public Uni<ModelReply> uni(@LaunchDarklyContext String user, AiCompletionConfig config) {
             return Uni.createFrom().item(() -> ModelReply.of("uni"));
+        }
+
+        /** Fails on its first two subscriptions: the model is called once per subscription. */
+        @AiGeneration(config = "support-chat")
+        public Uni<ModelReply> flaky(@LaunchDarklyContext String user, AiCompletionConfig config) {
+            return Uni.createFrom().item(() -> {
+                if (ATTEMPTS.incrementAndGet() < 3) {
+                    throw new IllegalStateException("overloaded");
+                }
+                return ModelReply.of("third time lucky");
+            });
+        }
+
+        @AiGeneration(config = "support-chat")
+        public Uni<ModelReply> slow(@LaunchDarklyContext String user, AiCompletionConfig config) {
+            return Uni.createFrom().item(() -> ModelReply.of("late")).onItem().delayIt().by(Duration.ofSeconds(5));
         }
 
         @AiGeneration(config = "support-chat")

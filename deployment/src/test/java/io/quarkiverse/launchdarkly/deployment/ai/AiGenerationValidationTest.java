@@ -22,6 +22,7 @@ import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.quarkiverse.launchdarkly.deployment.testing.BuildFailure;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
+import reactor.core.publisher.Mono;
 
 /** Every rule of {@code @AiGeneration} breaks the build, all reported together naming class, method and rule. */
 class AiGenerationValidationTest {
@@ -35,7 +36,7 @@ class AiGenerationValidationTest {
                 Throwable cause = BuildFailure.find(thrown, DeploymentException.class,
                         m -> m.startsWith("Invalid @AiGeneration usage"));
                 assertThat(cause).as("the @AiGeneration validation failure in %s", thrown).isNotNull();
-                assertThat(cause.getMessage()).contains("(20 mistake(s))")
+                assertThat(cause.getMessage()).contains("(21 mistake(s))")
                         .contains(at("blankKey()") + "the config key is blank")
                         .contains(at("paddedKey()") + "the config key ' chat' has spaces around it")
                         .contains(at("fallbackWithOtherTypeArgument(String)") + "the fallback 'uniOfInt' has a different"
@@ -67,8 +68,11 @@ class AiGenerationValidationTest {
                         .contains(at("reservedVariable(String)") + "@AiVariable on parameter 'context' is named 'ldctx'")
                         .contains(at("notADefault()") + "the defaultConfig 'name' must be a method of " + BEAN
                                 + " with no parameters returning AiConfigDefault")
-                        .contains(at("future()") + "the return type java.util.concurrent.Future<java.lang.String> is"
-                                + " an asynchronous type that cannot be tracked")
+                        .contains(at("future()") + "the return type java.util.concurrent.Future is a Future, whose"
+                                + " completion cannot be observed without blocking")
+                        .contains(at("mono()") + "the return type reactor.core.publisher.Mono is a lazy asynchronous"
+                                + " type that does its work when subscribed, which the tracking cannot observe without"
+                                + " subscribing itself; return a Uni or a Multi")
                         .contains(at("twoContexts(LDContext, String)") + "two @LaunchDarklyContext parameters ('user' and"
                                 + " 'key')");
             });
@@ -200,6 +204,11 @@ class AiGenerationValidationTest {
 
         @AiGeneration(config = "chat")
         public Future<String> future() {
+            return null;
+        }
+
+        @AiGeneration(config = "chat")
+        public Mono<String> mono() {
             return null;
         }
 

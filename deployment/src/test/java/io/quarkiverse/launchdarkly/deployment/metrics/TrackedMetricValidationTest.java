@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.SubmissionPublisher;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -20,6 +22,8 @@ import io.quarkiverse.launchdarkly.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkus.test.QuarkusUnitTest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Every rule breaks the build, and all of them are reported together in one failure naming class and method. */
 class TrackedMetricValidationTest {
@@ -33,7 +37,7 @@ class TrackedMetricValidationTest {
                 Throwable cause = BuildFailure.find(thrown, DeploymentException.class,
                         m -> m.startsWith("Invalid @TrackedMetric usage"));
                 assertThat(cause).as("the @TrackedMetric validation failure in %s", thrown).isNotNull();
-                assertThat(cause.getMessage()).contains("(18 mistake(s))")
+                assertThat(cause.getMessage()).contains("(22 mistake(s))")
                         .contains(at("blankKey()") + "an event key is empty or blank")
                         .contains(at("resultOfVoid()") + "event 'a' takes its value from the result (valueFrom=RESULT)"
                                 + " but the method returns void")
@@ -53,8 +57,14 @@ class TrackedMetricValidationTest {
                                 + " valueFrom=RESULT")
                         .contains(at("hidden()") + "the method is private")
                         .contains(at("shared()") + "the method is static")
-                        .contains(at("future()") + "the return type java.util.concurrent.Future<java.lang.Double> is an"
-                                + " asynchronous type that cannot be tracked")
+                        .contains(at("future()") + "the return type java.util.concurrent.Future is a Future, whose"
+                                + " completion cannot be observed without blocking; return a CompletionStage")
+                        .contains(at("futureTask()") + "the return type java.util.concurrent.FutureTask is a Future")
+                        .contains(at("mono()") + "the return type reactor.core.publisher.Mono is a lazy asynchronous"
+                                + " type that does its work when subscribed")
+                        .contains(at("flux()") + "the return type reactor.core.publisher.Flux is a lazy asynchronous type")
+                        .contains(at("jdkPublisher()") + "the return type java.util.concurrent.SubmissionPublisher is a"
+                                + " lazy asynchronous type")
                         .contains(at("noValueParameter()") + "event 'e' takes its value from a parameter"
                                 + " (valueFrom=PARAMETER) but no parameter is annotated @MetricValue")
                         .contains(at("resultOnFailure()") + "event 'f' takes its value from the result but is sent only"
@@ -133,6 +143,26 @@ class TrackedMetricValidationTest {
 
         @TrackedMetric("ok")
         public Future<Double> future() {
+            return null;
+        }
+
+        @TrackedMetric("ok")
+        public FutureTask<Double> futureTask() {
+            return null;
+        }
+
+        @TrackedMetric("ok")
+        public Mono<Double> mono() {
+            return null;
+        }
+
+        @TrackedMetric("ok")
+        public Flux<Double> flux() {
+            return null;
+        }
+
+        @TrackedMetric("ok")
+        public SubmissionPublisher<Double> jdkPublisher() {
             return null;
         }
 

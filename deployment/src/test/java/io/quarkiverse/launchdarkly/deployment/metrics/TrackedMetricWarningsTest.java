@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
 import io.quarkiverse.launchdarkly.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
@@ -23,9 +24,10 @@ class TrackedMetricWarningsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(Suspicious.class, NotABean.class))
+            .withApplicationRoot(root -> root.addClasses(Suspicious.class, NotABean.class, UnusedAssistant.class))
             .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.WARNING.intValue()
-                    && String.valueOf(record.getMessage()).contains("@TrackedMetric"))
+                    && (String.valueOf(record.getMessage()).contains("@TrackedMetric")
+                            || String.valueOf(record.getMessage()).contains("@AiGeneration")))
             .assertLogRecords(TrackedMetricWarningsTest::warnings);
 
     static void warnings(List<LogRecord> records) {
@@ -39,7 +41,11 @@ class TrackedMetricWarningsTest {
                 + " parameter 'amount' is not the value of any event"));
         assertThat(messages).anySatisfy(m -> assertThat(m).contains(suspicious + "#twice(String): event 'twice' is"
                 + " declared twice"));
-        assertThat(messages).anySatisfy(m -> assertThat(m).contains(NotABean.class.getName() + " is not a CDI bean"));
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains("neither " + NotABean.class.getName()
+                + " nor a subclass of it is a CDI bean"));
+        // Beans that nothing uses are removed by Quarkus and never called: neither annotation warns about them.
+        assertThat(messages).noneSatisfy(m -> assertThat(m).contains(Suspicious.class.getName() + " nor"));
+        assertThat(messages).noneSatisfy(m -> assertThat(m).contains(UnusedAssistant.class.getName() + " nor"));
     }
 
     @Test
@@ -66,6 +72,16 @@ class TrackedMetricWarningsTest {
         @TrackedMetric("twice")
         @TrackedMetric("twice")
         public void twice(@LaunchDarklyContext String user) {
+        }
+    }
+
+    /** A bean nothing injects, so Quarkus removes it. */
+    @ApplicationScoped
+    public static class UnusedAssistant {
+
+        @AiGeneration(config = "chat")
+        public String answer(@LaunchDarklyContext String user) {
+            return "";
         }
     }
 

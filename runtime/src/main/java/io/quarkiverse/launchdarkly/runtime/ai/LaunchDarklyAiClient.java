@@ -55,15 +55,25 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
     private final LDClientInterface client;
     private final Consumer<String> warnings;
+    private final ConfigProblems problems;
 
     /** A client over this SDK client; sends {@code $ld:ai:sdk:info} now. */
     public LaunchDarklyAiClient(LDClientInterface client) {
-        this(client, LOG::warn);
+        this(client, new ConfigProblems(LOG::warn), LOG::warn);
     }
 
     LaunchDarklyAiClient(LDClientInterface client, Consumer<String> warnings) {
+        this(client, new ConfigProblems(warnings), warnings);
+    }
+
+    /**
+     * A client that reports unknown keys and mode mismatches to {@code problems} and its trackers' warnings to
+     * {@code warnings}; sends {@code $ld:ai:sdk:info}.
+     */
+    public LaunchDarklyAiClient(LDClientInterface client, ConfigProblems problems, Consumer<String> warnings) {
         this.client = Objects.requireNonNull(client, "client");
         this.warnings = warnings;
+        this.problems = problems;
         client.trackMetric(SDK_INFO, SDK_INFO_CONTEXT, LDValue.buildObject()
                 .put("aiSdkName", ExtensionVersion.NAME)
                 .put("aiSdkVersion", ExtensionVersion.get())
@@ -167,7 +177,11 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     private EvaluatedConfig evaluate(String key, LDContext context, AiConfigDefault defaultValue, AiConfigMode mode,
             Map<String, ?> variables, boolean interpolate) {
         AiConfigDefault fallback = defaultValue == null ? AiConfigDefault.disabled() : defaultValue;
-        LDValue value = client.jsonValueVariation(key, context, fallback.toFlagValue(mode));
+        LDValue defaultFlag = fallback.toFlagValue(mode);
+        LDValue value = client.jsonValueVariation(key, context, defaultFlag);
+        if (value == defaultFlag && isUnknown(key)) {
+            problems.notFound(key);
+        }
         AiFlagValue flag = AiFlagValue.parse(key, LDValue.normalize(value), warnings);
         TrackData trackData = flag.trackData(key, null);
         EvaluatedConfig.Common common = new EvaluatedConfig.Common(key, flag.enabled(), flag.model(), flag.provider(), mode,
@@ -175,8 +189,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
                 () -> new RunTracker(client, context, trackData.newRun(), warnings));
 
         if (!mode.wireName().equals(flag.mode())) {
-            warnings.accept("AI Config mode mismatch for " + key + ": expected " + mode.wireName() + ", got "
-                    + flag.mode() + ". Returning disabled config.");
+            problems.modeMismatch(key, mode.wireName(), flag.mode());
             EvaluatedConfig.Common disabled = common.disabled();
             return switch (mode) {
                 case COMPLETION -> new EvaluatedConfig.Completion(disabled, List.of(), List.of(), null);
@@ -195,6 +208,14 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
             case JUDGE -> new EvaluatedConfig.Judge(common, messages(key, flag.messages(), allVariables),
                     flag.evaluationMetricKey());
         };
+    }
+
+    /**
+     * Whether the SDK served the default because it has no such flag. Asked only when it served the default (the SDK
+     * hands back the very default on every error), and not while it has no flag data at all.
+     */
+    private boolean isUnknown(String key) {
+        return !client.isOffline() && client.isInitialized() && !client.isFlagKnown(key);
     }
 
     /** The caller's variables (JSON values made walkable) with {@code ldctx} added last, so it always wins. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
+import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 
 /**
  * What the interceptor does for one annotated method, decided at build time: which arguments hold the context and the
@@ -18,16 +19,4 @@ import io.quarkiverse.launchdarkly.metrics.MetricData;
  */
 public record MethodPlan(String method, ResultKind resultKind, int contextParameter, List<String> dataNames,
         List<Integer> dataParameters, List<EventPlan> events) {
-
-    /** How an annotated method's result arrives, chosen from its declared return type. */
-    public enum ResultKind {
-        /** The returned value itself (or nothing, for {@code void}). */
-        SYNC,
-        /** A {@code CompletionStage} (or {@code CompletableFuture}) that completes later. */
-        COMPLETION_STAGE,
-        /** A Mutiny {@code Uni}: tracked per subscription. */
-        UNI,
-        /** A Mutiny {@code Multi}: tracked per subscription, at termination. */
-        MULTI
-    }
 }

@@ -18,8 +18,8 @@ import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
 
 /**
- * Sends the events of one finished call according to its {@link MethodPlan}. Everything the plan does not need is
- * skipped: the context is resolved and the data built once per call, only when an event is actually sent.
+ * Sends the events of one finished call according to its {@link MethodPlan}. The context is resolved and the data
+ * built once per call, when the call is made (see {@link MetricCall}); the events are sent when it ends.
  */
 @Singleton
 public class MetricTracker {
@@ -35,19 +35,32 @@ public class MetricTracker {
     }
 
     /**
-     * Sends the events of a finished call. Never throws.
+     * Captures what the events of a call need from the call itself, on the calling thread, where a request-scoped
+     * resolver or the caller's security identity are still there: the context and the data arguments.
+     */
+    MetricCall call(MethodPlan plan, Object[] args) {
+        try {
+            return new MetricCall(this, plan, args, context(plan, args), parameterData(plan, args));
+        } catch (RuntimeException e) {
+            failures.trackingError(plan, e);
+            return new MetricCall(this, plan, args, null, LDValue.ofNull());
+        }
+    }
+
+    /**
+     * Sends the events of a finished execution. Never throws.
      *
-     * @param args the call's arguments
-     * @param success whether the method (or its asynchronous result) succeeded; a cancellation counts as success
+     * @param call what the call captured
+     * @param success whether the method (or its asynchronous result) succeeded
      * @param result the result: the returned value, the item of an async result, the item count of a Multi
-     * @param hasResult whether there is a result at all: not after a failure, nor for a cancelled {@code Uni}; events
-     *        that take their value from the result are then skipped without counting it as an invalid value
+     * @param hasResult whether there is a result at all: not after a failure; events that take their value from the
+     *        result are then skipped without counting it as an invalid value
      * @param durationNanos elapsed time
      */
-    void track(MethodPlan plan, Object[] args, boolean success, Object result, boolean hasResult, long durationNanos) {
+    void track(MetricCall call, boolean success, Object result, boolean hasResult, long durationNanos) {
+        MethodPlan plan = call.plan();
+        Object[] args = call.args();
         try {
-            LDContext context = null;
-            LDValue paramData = null;
             for (EventPlan event : plan.events()) {
                 if (success ? !event.onSuccess() : !event.onFailure()) {
                     continue;
@@ -67,21 +80,15 @@ public class MetricTracker {
                 if (!conditionsHold(event, args, value)) {
                     continue;
                 }
-                if (context == null) {
-                    context = context(plan, args);
-                    if (context == null) {
-                        failures.noContext(plan);
-                        return;
-                    }
+                if (call.context() == null) {
+                    failures.noContext(plan);
+                    return;
                 }
-                if (paramData == null) {
-                    paramData = parameterData(plan, args);
-                }
-                LDValue data = withConstants(paramData, event);
+                LDValue data = withConstants(call.data(), event);
                 if (value == null) {
-                    client.trackData(event.key(), context, data);
+                    client.trackData(event.key(), call.context(), data);
                 } else {
-                    client.trackMetric(event.key(), context, data, value);
+                    client.trackMetric(event.key(), call.context(), data, value);
                 }
             }
         } catch (RuntimeException e) {

@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Counts the events that could not be sent, by reason, and logs them without flooding the log: a warning once per
- * method and reason for expected gaps (no context, no value), and failures of the tracking itself at most once a minute
- * per method. Tracking never throws into the application.
+ * method and reason for expected gaps (no context, no value), and failures of the tracking itself (and the AI trackers'
+ * warnings) at most once a minute per method (per message). Tracking never throws into the application; this is the
+ * one rate-limited failure log of the extension.
  */
 @Singleton
 public class TrackingFailures {
@@ -74,14 +75,35 @@ public class TrackingFailures {
     /** Counts a failure of the tracking of this method and logs it at most once a minute per method. */
     public void trackingError(String method, RuntimeException error) {
         counts.get(Reason.TRACKING_ERROR).increment();
-        long now = System.nanoTime();
-        Long last = lastErrorLog.get(method);
-        if (last == null || now - last > EXCEPTION_LOG_INTERVAL_NANOS) {
-            lastErrorLog.put(method, now);
+        if (due(method)) {
             LOG.errorf(error, "Tracking the LaunchDarkly events of %s failed; the call itself was not affected"
                     + " (logged at most once a minute per method, %d failure(s) so far)", method,
                     counts.get(Reason.TRACKING_ERROR).sum());
         }
+    }
+
+    /**
+     * Logs a warning of the AI trackers (a second {@code trackSuccess} on one run, for one) at most once a minute per
+     * distinct message: a method that records an outcome itself does so on every call.
+     */
+    public void warning(String message) {
+        if (due("warning " + message)) {
+            LOG.warnf("%s (logged at most once a minute)", message);
+        }
+    }
+
+    /** Whether the line under this key may be logged now; claims it atomically, so two threads never both log it. */
+    private boolean due(String key) {
+        long now = System.nanoTime();
+        boolean[] claimed = new boolean[1];
+        lastErrorLog.compute(key, (k, last) -> {
+            if (last == null || now - last > EXCEPTION_LOG_INTERVAL_NANOS) {
+                claimed[0] = true;
+                return now;
+            }
+            return last;
+        });
+        return claimed[0];
     }
 
     /** How many events were not sent for this reason. */

@@ -278,11 +278,22 @@ class LaunchDarklyAiTest {
     }
 
     @Test
+    void aKeyTheEnvironmentDoesNotHaveIsReportedOnceAndAnswersWithTheDefault() {
+        AiCompletionConfig config = ld.ai.completionConfig("no-such-config", USER);
+        ld.ai.completionConfig("no-such-config", USER);
+
+        assertThat(config.enabled()).isFalse();
+        assertThat(ld.warnings).containsExactly("The AI Config 'no-such-config' is not a flag of this LaunchDarkly"
+                + " environment, so every evaluation answers with its default; check the key (logged once per key)");
+    }
+
+    @Test
     void aModeMismatchGivesADisabledConfigWhoseTrackerKeepsTheFlagsIdentity() {
         AiCompletionConfig config = ld.ai.completionConfig("triage", USER);
 
         assertThat(ld.warnings).containsExactly(
-                "AI Config mode mismatch for triage: expected completion, got agent. Returning disabled config.");
+                "AI Config mode mismatch for triage: expected completion, got agent. Returning disabled config"
+                        + " (logged once per key)");
         assertThat(config.enabled()).isFalse();
         assertThat(config.messages()).isEmpty();
         assertThat(config.model()).isEmpty();
@@ -295,10 +306,14 @@ class LaunchDarklyAiTest {
         assertEvent(ld.only("$ld:ai:generation:error"), "$ld:ai:generation:error", "user", "user-123",
                 trackData(tracker.runId(), "triage", "agent-v", 7, "claude", "anthropic", 1, null).build(), 1);
 
+        ld.ai.completionConfig("triage", USER);
+        assertThat(ld.warnings).as("logged once per key").hasSize(1);
+
         AiJudgeConfig asJudge = ld.ai.judgeConfig("chat", USER);
         assertThat(asJudge.enabled()).isFalse();
         assertThat(ld.warnings).last().isEqualTo(
-                "AI Config mode mismatch for chat: expected judge, got completion. Returning disabled config.");
+                "AI Config mode mismatch for chat: expected judge, got completion. Returning disabled config"
+                        + " (logged once per key)");
     }
 
     @Test

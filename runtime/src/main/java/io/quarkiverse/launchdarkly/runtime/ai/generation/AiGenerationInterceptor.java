@@ -1,9 +1,5 @@
 package io.quarkiverse.launchdarkly.runtime.ai.generation;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -11,12 +7,12 @@ import jakarta.interceptor.InvocationContext;
 
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
-import io.quarkus.arc.ArcInvocationContext;
+import io.quarkiverse.launchdarkly.runtime.calls.CallResults;
 
 /**
  * Runs an {@code @AiGeneration} method: evaluates its config, answers with the fallback when the config is disabled,
- * otherwise hands the config and a new tracker to the method and records what its call (or its asynchronous result)
- * did. The method's result and exceptions pass through unchanged.
+ * otherwise hands the config and a new tracker to the method and records what its call (or each subscription of its
+ * asynchronous result, see {@link CallResults}) did. The method's result and exceptions pass through unchanged.
  * <p>
  * Inside {@code @TrackedMetric} (whose interceptor has a lower priority), so a tracked metric on the same method
  * measures the whole call, fallback included.
@@ -34,57 +30,25 @@ public class AiGenerationInterceptor {
 
     @AroundInvoke
     Object generate(InvocationContext context) throws Exception {
-        int index = ((ArcInvocationContext) context).findIterceptorBinding(AiGenerationBinding.class).plan();
+        int index = context.getInterceptorBinding(AiGenerationBinding.class).plan();
         GenerationPlan plan = GenerationPlans.get(index);
         Object[] args = context.getParameters();
         GenerationRun run = generations.start(index, plan, args, context.getTarget());
+        // Written into the array the invocation context passes on to the method (and to a fallback): setParameters
+        // would check every argument's type by reflection on each call, and the build already checked them.
         run.fill(args);
         if (!run.enabled()) {
             return generations.fallback(index, plan, run, context.getTarget(), args);
         }
-        context.setParameters(args);
 
         long start = System.nanoTime();
         Object result;
         try {
             result = context.proceed();
         } catch (Throwable failure) {
-            run.failed(System.nanoTime() - start);
+            CallResults.threw(failure, start, run);
             throw failure;
         }
-        return switch (plan.resultKind()) {
-            case SYNC -> {
-                run.succeeded(result, System.nanoTime() - start);
-                yield result;
-            }
-            case COMPLETION_STAGE -> observe(run, (CompletionStage<?>) result, start);
-            case UNI -> MutinyGenerations.observeUni(run, result);
-            case MULTI -> MutinyGenerations.observeStream(run, result);
-        };
-    }
-
-    private static Object observe(GenerationRun run, CompletionStage<?> stage, long start) {
-        if (stage == null) {
-            run.succeeded(null, System.nanoTime() - start);
-            return null;
-        }
-        // A dependent action only: the caller gets the very stage the method returned.
-        stage.whenComplete((item, failure) -> {
-            long duration = System.nanoTime() - start;
-            if (failure == null) {
-                run.succeeded(item, duration);
-            } else if (isCancellation(failure)) {
-                run.cancelled(duration); // as for a cancelled Uni: the generation neither succeeded nor failed
-            } else {
-                run.failed(duration);
-            }
-        });
-        return stage;
-    }
-
-    private static boolean isCancellation(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        return cause instanceof CancellationException;
+        return CallResults.observe(plan.resultKind(), result, start, run, run::again);
     }
 }

@@ -6,7 +6,7 @@ import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.ai.AiConfigMode;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
 import io.quarkiverse.launchdarkly.ai.AiVariable;
-import io.quarkiverse.launchdarkly.runtime.metrics.MethodPlan.ResultKind;
+import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 
 /**
  * What the interceptor does for one {@link io.quarkiverse.launchdarkly.ai.AiGeneration} method, decided at

@@ -10,17 +10,19 @@ import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiMetrics;
 import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.runtime.calls.CallObserver;
+import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 
 /**
- * One call of an {@code @AiGeneration} method: its config, its tracker (a new run id), and what it records. The order
+ * One execution of an {@code @AiGeneration} method: its config, its tracker (a new run id), and what it records. The order
  * of the events is that of {@link AiConfigTracker#trackMetricsOf}: duration, then success or error, then tokens, then
  * tool calls; a stream sends its time to first token when the first chunk arrives.
  * <p>
  * Nothing here throws: a failing extractor or tracker is counted and logged by {@link TrackingFailures}. When the
  * extractor fails on a result the method returned, the run is still a success (the model answered), without tokens.
  */
-final class GenerationRun {
+final class GenerationRun implements CallObserver {
 
     private final GenerationPlan plan;
     private final AiConfig config;
@@ -33,7 +35,7 @@ final class GenerationRun {
     private final List<String> streamToolCalls = new ArrayList<>();
     private boolean streamReportedFailure;
     private boolean firstChunkSeen;
-    /** Set by the first termination: a second subscription to the same result records nothing more. */
+    /** Set by the first termination: a late signal records nothing more. */
     private boolean ended;
 
     /** Why there is no config ({@code null} when there is one). */
@@ -80,21 +82,31 @@ final class GenerationRun {
         }
     }
 
-    /** The method (or its asynchronous result) failed: duration, then error. */
-    void failed(long durationNanos) {
-        if (!end()) {
-            return;
-        }
-        try {
-            tracker.trackDuration(millis(durationNanos));
-            tracker.trackError();
-        } catch (RuntimeException e) {
-            failures.trackingError(plan.method(), e);
-        }
+    /**
+     * A new run of the same call with the same config and a new tracker (a new run id): a {@code Uni} or {@code Multi}
+     * subscribed again, by a {@code retry()} for one, runs the model again.
+     */
+    GenerationRun again() {
+        return new GenerationRun(plan, config, extractor, failures);
     }
 
-    /** The method returned this result (or its asynchronous result completed with it). */
-    void succeeded(Object result, long durationNanos) {
+    /** The method (or its asynchronous result) failed: duration, error, and for a stream the usage seen so far. */
+    @Override
+    public void failed(Throwable failure, long durationNanos) {
+        ended(durationNanos, Boolean.FALSE);
+    }
+
+    /**
+     * The method returned this result, its asynchronous result completed with it, or its stream completed (then the
+     * result is null and the chunks were already read): duration, success (error if the answer says so), tokens,
+     * tool calls.
+     */
+    @Override
+    public void succeeded(Object result, long durationNanos) {
+        if (plan.resultKind() == ResultKind.MULTI) {
+            ended(durationNanos, streamReportedFailure ? Boolean.FALSE : Boolean.TRUE);
+            return;
+        }
         if (!end()) {
             return;
         }
@@ -115,7 +127,8 @@ final class GenerationRun {
     }
 
     /** A chunk of a stream arrived; the first one sends the time to first token. */
-    synchronized void chunk(Object chunk, long sinceSubscriptionNanos) {
+    @Override
+    public synchronized void item(Object chunk, long sinceSubscriptionNanos) {
         if (ended) {
             return;
         }
@@ -138,37 +151,16 @@ final class GenerationRun {
         }
     }
 
-    /** The stream completed: duration, success (error if a chunk said so), tokens and tool calls seen. */
-    void streamCompleted(long durationNanos) {
-        streamEnded(durationNanos, streamReportedFailure ? Boolean.FALSE : Boolean.TRUE);
-    }
-
-    /** The stream failed: duration, error, and the tokens and tool calls seen until then. */
-    void streamFailed(long durationNanos) {
-        streamEnded(durationNanos, Boolean.FALSE);
-    }
-
     /**
-     * The subscriber cancelled before the end: the generation neither succeeded nor failed, so only the duration (and
-     * the tokens and tool calls reported so far) are sent, and the run keeps no outcome.
+     * The caller cancelled before the end: the generation neither succeeded nor failed, so only the duration (and for
+     * a stream the tokens and tool calls reported so far) are sent, and the run keeps no outcome.
      */
-    void streamCancelled(long durationNanos) {
-        streamEnded(durationNanos, null);
+    @Override
+    public void cancelled(long durationNanos) {
+        ended(durationNanos, null);
     }
 
-    /** A {@code Uni} or {@code CompletionStage} was cancelled: the duration only. */
-    void cancelled(long durationNanos) {
-        if (!end()) {
-            return;
-        }
-        try {
-            tracker.trackDuration(millis(durationNanos));
-        } catch (RuntimeException e) {
-            failures.trackingError(plan.method(), e);
-        }
-    }
-
-    private synchronized void streamEnded(long durationNanos, Boolean success) {
+    private synchronized void ended(long durationNanos, Boolean success) {
         if (!end()) {
             return;
         }

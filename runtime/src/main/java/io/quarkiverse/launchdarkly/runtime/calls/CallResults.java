@@ -1,0 +1,130 @@
+package io.quarkiverse.launchdarkly.runtime.calls;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The one place that decides when a call of an annotated method has ended and how, for every {@link ResultKind}.
+ * The policy, the same for every annotation:
+ * <ul>
+ * <li>a returned value, or an asynchronous result completing with an item, is a success; an exception thrown or a
+ * result completing with a failure is a failure; a cancellation is neither;</li>
+ * <li>a {@code CompletionStage} completes once, so it is one execution; the duration runs from the call;</li>
+ * <li>a {@code Uni} or {@code Multi} does its work when subscribed, so each subscription is one execution (a
+ * {@code retry()} is a new execution), timed from its subscription; the first one reports to the call's own
+ * observer, each later one to a new observer;</li>
+ * <li>a {@code null} asynchronous result is a success with no result.</li>
+ * </ul>
+ * The caller always gets the very result the method returned, or a pipeline that only observes it and subscribes to it
+ * exactly when the caller subscribes.
+ */
+public final class CallResults {
+
+    private CallResults() {
+    }
+
+    /**
+     * Observes what the method returned.
+     *
+     * @param startNanos {@link System#nanoTime()} when the call began
+     * @param first the observer of the call's first (for a {@code CompletionStage} or a value: only) execution
+     * @param next a new observer for each later subscription of a {@code Uni} or {@code Multi}
+     * @return what the caller gets
+     */
+    public static Object observe(ResultKind kind, Object result, long startNanos, CallObserver first,
+            Supplier<CallObserver> next) {
+        if (result == null || kind == ResultKind.SYNC) {
+            first.succeeded(result, System.nanoTime() - startNanos);
+            return result;
+        }
+        return switch (kind) {
+            case COMPLETION_STAGE -> observe((CompletionStage<?>) result, startNanos, first);
+            case UNI -> observe((Uni<?>) result, new Executions(first, next));
+            case MULTI -> observe((Multi<?>) result, new Executions(first, next));
+            case SYNC -> result;
+        };
+    }
+
+    /** Reports a method that threw. */
+    public static void threw(Throwable failure, long startNanos, CallObserver observer) {
+        observer.failed(failure, System.nanoTime() - startNanos);
+    }
+
+    private static CompletionStage<?> observe(CompletionStage<?> stage, long startNanos, CallObserver observer) {
+        // A dependent action only: the caller gets the very stage the method returned.
+        stage.whenComplete((item, failure) -> {
+            long duration = System.nanoTime() - startNanos;
+            if (failure == null) {
+                observer.succeeded(item, duration);
+            } else if (isCancellation(failure)) {
+                observer.cancelled(duration);
+            } else {
+                observer.failed(failure, duration);
+            }
+        });
+        return stage;
+    }
+
+    private static <T> Uni<T> observe(Uni<T> uni, Executions executions) {
+        return Uni.createFrom().deferred(() -> {
+            CallObserver observer = executions.next();
+            long start = System.nanoTime();
+            return uni
+                    .onItemOrFailure().invoke((item, failure) -> {
+                        if (failure == null) {
+                            observer.succeeded(item, System.nanoTime() - start);
+                        } else {
+                            observer.failed(failure, System.nanoTime() - start);
+                        }
+                    })
+                    .onCancellation().invoke(() -> observer.cancelled(System.nanoTime() - start));
+        });
+    }
+
+    private static <T> Multi<T> observe(Multi<T> multi, Executions executions) {
+        return Multi.createFrom().deferred(() -> {
+            CallObserver observer = executions.next();
+            long start = System.nanoTime();
+            return multi
+                    .onItem().invoke(item -> observer.item(item, System.nanoTime() - start))
+                    .onTermination().invoke((failure, cancelled) -> {
+                        long duration = System.nanoTime() - start;
+                        if (failure != null) {
+                            observer.failed(failure, duration);
+                        } else if (cancelled) {
+                            observer.cancelled(duration);
+                        } else {
+                            observer.succeeded(null, duration);
+                        }
+                    });
+        });
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        return cause instanceof CancellationException;
+    }
+
+    /** The observers of the subscriptions of one lazy result: the call's own first, then a new one each time. */
+    private static final class Executions {
+        private final CallObserver first;
+        private final Supplier<CallObserver> next;
+        private final AtomicBoolean firstTaken = new AtomicBoolean();
+
+        Executions(CallObserver first, Supplier<CallObserver> next) {
+            this.first = first;
+            this.next = next;
+        }
+
+        CallObserver next() {
+            return firstTaken.compareAndSet(false, true) ? first : next.get();
+        }
+    }
+}
