@@ -15,10 +15,11 @@ public final class EventCounters {
     private final LongAdder identifyEvents = new LongAdder();
     private final LongAdder evaluations = new LongAdder();
     private final LongAdder flushRequests = new LongAdder();
+    private final LongAdder handOffDropped = new LongAdder();
     private final long windowNanos;
     /** Events recorded since the start of the current flush window, and the window they belong to. */
     private final AtomicLong window = new AtomicLong(Long.MIN_VALUE);
-    private final AtomicLong inWindow = new AtomicLong();
+    private final LongAdder inWindow = new LongAdder();
     private final AtomicLong inPreviousWindow = new AtomicLong();
 
     public EventCounters(Duration flushInterval) {
@@ -47,12 +48,23 @@ public final class EventCounters {
         long current = System.nanoTime() / windowNanos;
         long seen = window.get();
         if (seen != current && window.compareAndSet(seen, current)) {
-            inPreviousWindow.set(seen == current - 1 ? inWindow.getAndSet(0) : 0);
-            if (seen != current - 1) {
-                inWindow.set(0);
-            }
+            // An estimate: an event counted by another thread during the roll-over may land in either window.
+            long previous = inWindow.sumThenReset();
+            inPreviousWindow.set(seen == current - 1 ? previous : 0);
         }
-        inWindow.incrementAndGet();
+        inWindow.increment();
+    }
+
+    void handOffDropped() {
+        handOffDropped.increment();
+    }
+
+    /**
+     * Events dropped before they reached the SDK: more were recorded than the hand-off to the SDK could hold
+     * ({@code quarkus.launchdarkly.events.capacity}).
+     */
+    public long handOffDroppedCount() {
+        return handOffDropped.sum();
     }
 
     /** Custom events recorded ({@code track*} calls that reached the event processor). */
@@ -81,8 +93,8 @@ public final class EventCounters {
         long current = System.nanoTime() / windowNanos;
         long seen = window.get();
         if (seen == current) {
-            return inWindow.get() + inPreviousWindow.get();
+            return inWindow.sum() + inPreviousWindow.get();
         }
-        return seen == current - 1 ? inWindow.get() : 0;
+        return seen == current - 1 ? inWindow.sum() : 0;
     }
 }

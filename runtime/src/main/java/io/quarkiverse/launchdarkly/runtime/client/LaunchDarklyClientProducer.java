@@ -77,7 +77,8 @@ public class LaunchDarklyClientProducer {
                 .startWait(config.startWait())
                 .diagnosticOptOut(config.events().diagnosticOptOut())
                 .wrapper(Components.wrapperInfo().wrapperName(ExtensionVersion.NAME).wrapperVersion(ExtensionVersion.get()))
-                .events(CountingEventProcessor.around(eventProcessor(), counters));
+                .events(CountingEventProcessor.around(
+                        HandOffEventProcessor.around(eventProcessor(), counters, config.events().capacity()), counters));
 
         var appInfo = Components.applicationInfo();
         config.application().id().or(() -> applicationName).flatMap(ApplicationTags::sanitize)
