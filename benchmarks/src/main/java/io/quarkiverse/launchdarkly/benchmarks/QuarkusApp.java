@@ -37,6 +37,11 @@ final class QuarkusApp {
         return application;
     }
 
+    /** The stand-in the application talks to. */
+    static java.net.URI standInUri() {
+        return standIn.baseUri();
+    }
+
     static void stop(Application application) {
         if (application != null) {
             application.stop();
