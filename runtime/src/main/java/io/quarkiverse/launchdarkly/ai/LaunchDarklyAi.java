@@ -31,6 +31,10 @@ import com.launchdarkly.sdk.LDContext;
  * and provider names. The docs' AI Configs page lists where the official SDKs differ and which one this client
  * follows.
  * <p>
+ * Bad arguments are rejected before anything is sent: a {@code null} or blank key throws
+ * {@link IllegalArgumentException}, a {@code null} context or list of requests {@link NullPointerException}, each
+ * naming what is missing; so an exception never follows a usage event.
+ * <p>
  * Thread-safe.
  */
 public interface LaunchDarklyAi {
@@ -86,7 +90,7 @@ public interface LaunchDarklyAi {
     /**
      * Several agent configs for one context, keyed by config key in request order (a repeated key keeps the last).
      * Sends one {@code $ld:ai:usage:agent-configs} event whose data and value are the number of requests, and no
-     * per-agent usage event.
+     * per-agent usage event. A {@code null} request is skipped with a warning and not counted.
      */
     Map<String, AiAgentConfig> agentConfigs(List<AgentRequest> requests, LDContext context);
 

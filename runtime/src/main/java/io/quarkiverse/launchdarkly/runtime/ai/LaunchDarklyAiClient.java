@@ -76,12 +76,14 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     @Override
     public AiCompletionConfig completionConfig(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
+        checkArguments(key, context);
         trackUsage(USAGE_COMPLETION_CONFIG, key, context);
         return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, variables, true);
     }
 
     @Override
     public AiCompletionConfig completionConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
+        checkArguments(key, context);
         trackUsage(USAGE_COMPLETION_CONFIG_TEMPLATE, key, context);
         return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, null, false);
     }
@@ -91,22 +93,34 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     @Override
     public AiAgentConfig agentConfig(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
+        checkArguments(key, context);
         trackUsage(USAGE_AGENT_CONFIG, key, context);
         return evaluateAgent(key, context, defaultValue, variables);
     }
 
     @Override
     public AiAgentConfig agentConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
+        checkArguments(key, context);
         trackUsage(USAGE_AGENT_CONFIG_TEMPLATE, key, context);
         return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, null, false);
     }
 
     @Override
     public Map<String, AiAgentConfig> agentConfigs(List<AgentRequest> requests, LDContext context) {
-        int count = requests.size();
+        Objects.requireNonNull(requests, "agentConfigs: the list of requests must not be null");
+        requireContext(context);
+        List<AgentRequest> present = new ArrayList<>(requests.size());
+        for (AgentRequest request : requests) {
+            if (request == null) {
+                warnings.accept("agentConfigs: skipping a null request; it is not evaluated or counted.");
+            } else {
+                present.add(request);
+            }
+        }
+        int count = present.size();
         client.trackMetric(USAGE_AGENT_CONFIGS, context, LDValue.of(count), count);
         Map<String, AiAgentConfig> agents = new LinkedHashMap<>();
-        for (AgentRequest request : requests) {
+        for (AgentRequest request : present) {
             agents.put(request.key(), evaluateAgent(request.key(), context, request.defaultValue(), request.variables()));
         }
         return agents;
@@ -122,6 +136,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     @Override
     public AiJudgeConfig judgeConfig(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
+        checkArguments(key, context);
         trackUsage(USAGE_JUDGE_CONFIG, key, context);
         Map<String, Object> extended = new HashMap<>();
         if (variables != null) {
@@ -142,6 +157,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
     @Override
     public AiJudgeConfig judgeConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
+        checkArguments(key, context);
         trackUsage(USAGE_JUDGE_CONFIG_TEMPLATE, key, context);
         return (AiJudgeConfig) evaluate(key, context, defaultValue, AiConfigMode.JUDGE, null, false);
     }
@@ -155,7 +171,29 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
     @Override
     public AiConfigTracker trackerFromResumptionToken(String token, LDContext context) {
+        requireContext(context);
         return new RunTracker(client, context, ResumptionToken.decode(token), warnings);
+    }
+
+    // ---- arguments ------------------------------------------------------------------------------------------------
+
+    /**
+     * Rejects what cannot give a config, before any event is sent: a usage event for a call that then fails would
+     * count a retrieval that never happened.
+     */
+    static void checkArguments(String key, LDContext context) {
+        requireKey(key, "AI Config key");
+        requireContext(context);
+    }
+
+    static void requireKey(String key, String what) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " must not be " + (key == null ? "null" : "blank"));
+        }
+    }
+
+    static void requireContext(LDContext context) {
+        Objects.requireNonNull(context, "The LaunchDarkly context must not be null");
     }
 
     // ---- evaluation -----------------------------------------------------------------------------------------------

@@ -73,6 +73,9 @@ final class ResumptionToken {
      * @throws IllegalArgumentException when the token is not one
      */
     static TrackData decode(String token) {
+        if (token == null) {
+            throw new IllegalArgumentException("Not an AI Config resumption token: null");
+        }
         LDValue payload;
         try {
             payload = LDValue.parse(new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8));
