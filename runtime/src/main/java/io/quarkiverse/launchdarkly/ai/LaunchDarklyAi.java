@@ -141,4 +141,30 @@ public interface LaunchDarklyAi {
         Objects.requireNonNull(kind, "kind");
         trackerFromResumptionToken(resumptionToken, context).trackFeedback(kind);
     }
+
+    // ---- agent graphs ---------------------------------------------------------------------------------------------
+
+    /** The agent graph for this context, its nodes' instructions interpolated with {@code ldctx} only. */
+    default AiAgentGraph agentGraph(String graphKey, LDContext context) {
+        return agentGraph(graphKey, context, null);
+    }
+
+    /**
+     * The agent graph for this context. Sends one {@code $ld:ai:usage:agent-graph} event (data: the graph key); the
+     * nodes are evaluated as agent configs with a disabled default, their instructions interpolated with the variables
+     * and {@code ldctx}, without usage events of their own, and their trackers carry {@code "graphKey"}. The graph is
+     * disabled (no node runs) when its flag says {@code _ldMeta.enabled: false}, has no root, has a node that cannot be
+     * reached from the root, or has a node whose agent config is not enabled; a graph flag that does not exist has no
+     * root.
+     */
+    AiAgentGraph agentGraph(String graphKey, LDContext context, Map<String, ?> variables);
+
+    /**
+     * A graph tracker for the run an {@link AiGraphTracker#resumptionToken()} names, on this context: same run id,
+     * graph key, variation key and version.
+     *
+     * @throws IllegalArgumentException when the token is not a graph resumption token (a node's or config's token is
+     *         not one)
+     */
+    AiGraphTracker graphTrackerFromResumptionToken(String token, LDContext context);
 }

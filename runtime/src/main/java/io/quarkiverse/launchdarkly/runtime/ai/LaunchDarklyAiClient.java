@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -17,10 +19,12 @@ import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 
 import io.quarkiverse.launchdarkly.ai.AgentRequest;
 import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiAgentGraph;
 import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
 import io.quarkiverse.launchdarkly.ai.AiConfigMode;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiGraphTracker;
 import io.quarkiverse.launchdarkly.ai.AiJudgeConfig;
 import io.quarkiverse.launchdarkly.ai.AiMessage;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
@@ -43,6 +47,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     static final String USAGE_AGENT_CONFIGS = "$ld:ai:usage:agent-configs";
     static final String USAGE_JUDGE_CONFIG = "$ld:ai:usage:judge-config";
     static final String USAGE_JUDGE_CONFIG_TEMPLATE = "$ld:ai:usage:judge-config-template";
+    static final String USAGE_AGENT_GRAPH = "$ld:ai:usage:agent-graph";
 
     /** The context of the SDK info event, the same in every official AI SDK. */
     static final LDContext SDK_INFO_CONTEXT = LDContext.builder(ContextKind.of("ld_ai"), "ld-internal-tracking")
@@ -78,14 +83,15 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
             Map<String, ?> variables) {
         checkArguments(key, context);
         trackUsage(USAGE_COMPLETION_CONFIG, key, context);
-        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, variables, true);
+        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, variables, true,
+                null);
     }
 
     @Override
     public AiCompletionConfig completionConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
         checkArguments(key, context);
         trackUsage(USAGE_COMPLETION_CONFIG_TEMPLATE, key, context);
-        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, null, false);
+        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, null, false, null);
     }
 
     // ---- agent ----------------------------------------------------------------------------------------------------
@@ -102,7 +108,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     public AiAgentConfig agentConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
         checkArguments(key, context);
         trackUsage(USAGE_AGENT_CONFIG_TEMPLATE, key, context);
-        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, null, false);
+        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, null, false, null);
     }
 
     @Override
@@ -128,7 +134,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
     private AiAgentConfig evaluateAgent(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
-        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, variables, true);
+        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, variables, true, null);
     }
 
     // ---- judge ----------------------------------------------------------------------------------------------------
@@ -149,7 +155,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
             extended.put(reserved, "{{" + reserved + "}}");
         }
         EvaluatedConfig.Judge config = (EvaluatedConfig.Judge) evaluate(key, context, defaultValue, AiConfigMode.JUDGE,
-                extended, true);
+                extended, true, null);
         List<AiMessage> kept = config.messages().stream().filter(LaunchDarklyAiClient::notALegacyJudgeMessage).toList();
         return kept.size() == config.messages().size() ? config
                 : config.withMessages(kept);
@@ -159,12 +165,46 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     public AiJudgeConfig judgeConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
         checkArguments(key, context);
         trackUsage(USAGE_JUDGE_CONFIG_TEMPLATE, key, context);
-        return (AiJudgeConfig) evaluate(key, context, defaultValue, AiConfigMode.JUDGE, null, false);
+        return (AiJudgeConfig) evaluate(key, context, defaultValue, AiConfigMode.JUDGE, null, false, null);
     }
 
     private static boolean notALegacyJudgeMessage(AiMessage message) {
         return message.role() == AiMessage.Role.SYSTEM
                 || RESERVED_JUDGE_VARIABLES.stream().noneMatch(name -> message.content().contains("{{" + name + "}}"));
+    }
+
+    // ---- agent graphs ---------------------------------------------------------------------------------------------
+
+    @Override
+    public AiAgentGraph agentGraph(String graphKey, LDContext context, Map<String, ?> variables) {
+        requireKey(graphKey, "agent graph key");
+        requireContext(context);
+        trackUsage(USAGE_AGENT_GRAPH, graphKey, context);
+        GraphFlagValue flag = GraphFlagValue.parse(LDValue.normalize(
+                client.jsonValueVariation(graphKey, context, GraphFlagValue.DEFAULT)));
+        Supplier<AiGraphTracker> trackers = () -> new GraphTracker(client, context, new GraphTracker.Identity(
+                UUID.randomUUID().toString(), graphKey, flag.variationKey(), flag.version()), warnings);
+        String disabledReason = flag.disabledReason();
+        Map<String, AiAgentConfig> configs = new LinkedHashMap<>();
+        if (disabledReason == null) {
+            // Every node is evaluated, as in JavaScript, before the first disabled one disables the graph.
+            for (String nodeKey : flag.allKeys()) {
+                configs.put(nodeKey, (AiAgentConfig) evaluate(nodeKey, context, null, AiConfigMode.AGENT, variables, true,
+                        graphKey));
+            }
+            disabledReason = configs.values().stream().filter(config -> !config.enabled()).findFirst()
+                    .map(config -> "the agent config of node '" + config.key() + "' is not enabled").orElse(null);
+        }
+        if (disabledReason != null) {
+            LOG.debugf("agentGraph: the graph %s is disabled: %s", graphKey, disabledReason);
+        }
+        return new EvaluatedGraph(graphKey, flag, configs, disabledReason, trackers);
+    }
+
+    @Override
+    public AiGraphTracker graphTrackerFromResumptionToken(String token, LDContext context) {
+        requireContext(context);
+        return new GraphTracker(client, context, ResumptionToken.decodeGraph(token), warnings);
     }
 
     // ---- trackers -------------------------------------------------------------------------------------------------
@@ -203,11 +243,11 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     }
 
     private EvaluatedConfig evaluate(String key, LDContext context, AiConfigDefault defaultValue, AiConfigMode mode,
-            Map<String, ?> variables, boolean interpolate) {
+            Map<String, ?> variables, boolean interpolate, String graphKey) {
         AiConfigDefault fallback = defaultValue == null ? AiConfigDefault.disabled() : defaultValue;
         LDValue value = client.jsonValueVariation(key, context, fallback.toFlagValue(mode));
         AiFlagValue flag = AiFlagValue.parse(key, LDValue.normalize(value), warnings);
-        TrackData trackData = flag.trackData(key, null);
+        TrackData trackData = flag.trackData(key, graphKey);
         EvaluatedConfig.Common common = new EvaluatedConfig.Common(key, flag.enabled(), flag.model(), flag.provider(), mode,
                 trackData,
                 () -> new RunTracker(client, context, trackData.newRun(), warnings));
