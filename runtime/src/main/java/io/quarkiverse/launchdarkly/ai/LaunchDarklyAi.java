@@ -3,6 +3,7 @@ package io.quarkiverse.launchdarkly.ai;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import com.launchdarkly.sdk.LDContext;
 
@@ -167,4 +168,14 @@ public interface LaunchDarklyAi {
      *         not one)
      */
     AiGraphTracker graphTrackerFromResumptionToken(String token, LDContext context);
+
+    // ---- judges ---------------------------------------------------------------------------------------------------
+
+    /**
+     * An evaluator for the judges a variation lists ({@link AiCompletionConfig#judgeConfiguration()},
+     * {@link AiAgentConfig#judgeConfiguration()}), evaluated for this context without usage events, calling this
+     * model, and running on this executor (bound it: each judge of each answer is one task).
+     */
+    AiJudgeEvaluator judgeEvaluator(AiJudgeConfiguration judges, LDContext context, AiJudgeModel model,
+            Executor executor);
 }

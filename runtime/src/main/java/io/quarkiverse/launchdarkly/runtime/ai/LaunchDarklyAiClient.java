@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -26,6 +28,9 @@ import io.quarkiverse.launchdarkly.ai.AiConfigMode;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
 import io.quarkiverse.launchdarkly.ai.AiGraphTracker;
 import io.quarkiverse.launchdarkly.ai.AiJudgeConfig;
+import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
+import io.quarkiverse.launchdarkly.ai.AiJudgeEvaluator;
+import io.quarkiverse.launchdarkly.ai.AiJudgeModel;
 import io.quarkiverse.launchdarkly.ai.AiMessage;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
@@ -33,9 +38,9 @@ import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
 /**
  * The {@link LaunchDarklyAi} over the SDK client. Where the official SDKs differ, it follows JavaScript
  * {@code @launchdarkly/server-sdk-ai} 2.0.1 except: {@code ldctx} of a multi-kind context has the Java/.NET/Go shape
- * (the reference asks for it); judges listed in {@code judgeConfiguration} are reported but not evaluated or run
- * (JavaScript evaluates them to build its evaluator); messages with a role other than system, user or assistant are
- * left out with a warning (a Java enum cannot carry them).
+ * (the reference asks for it); judges listed in {@code judgeConfiguration} are evaluated only when asked for
+ * ({@link #judgeEvaluator}), not with the config (JavaScript evaluates them to build its evaluator); messages with a
+ * role other than system, user or assistant are left out with a warning (a Java enum cannot carry them).
  */
 public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
@@ -60,15 +65,22 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
     private final LDClientInterface client;
     private final Consumer<String> warnings;
+    /** The judges' sampling draws, uniform in [0,1); {@code null} for {@link ModelJudge}'s default. */
+    private final DoubleSupplier random;
 
     /** A client over this SDK client; sends {@code $ld:ai:sdk:info} now. */
     public LaunchDarklyAiClient(LDClientInterface client) {
-        this(client, LOG::warn);
+        this(client, LOG::warn, null);
     }
 
     LaunchDarklyAiClient(LDClientInterface client, Consumer<String> warnings) {
+        this(client, warnings, null);
+    }
+
+    LaunchDarklyAiClient(LDClientInterface client, Consumer<String> warnings, DoubleSupplier random) {
         this.client = Objects.requireNonNull(client, "client");
         this.warnings = warnings;
+        this.random = random;
         client.trackMetric(SDK_INFO, SDK_INFO_CONTEXT, LDValue.buildObject()
                 .put("aiSdkName", ExtensionVersion.NAME)
                 .put("aiSdkVersion", ExtensionVersion.get())
@@ -144,6 +156,12 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
             Map<String, ?> variables) {
         checkArguments(key, context);
         trackUsage(USAGE_JUDGE_CONFIG, key, context);
+        return evaluateJudge(key, context, defaultValue, variables);
+    }
+
+    /** A judge config without usage event: the public call's, and the judges a variation names (internal). */
+    AiJudgeConfig evaluateJudge(String key, LDContext context, AiConfigDefault defaultValue,
+            Map<String, ?> variables) {
         Map<String, Object> extended = new HashMap<>();
         if (variables != null) {
             extended.putAll(variables);
@@ -205,6 +223,18 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     public AiGraphTracker graphTrackerFromResumptionToken(String token, LDContext context) {
         requireContext(context);
         return new GraphTracker(client, context, ResumptionToken.decodeGraph(token), warnings);
+    }
+
+    // ---- judges ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public AiJudgeEvaluator judgeEvaluator(AiJudgeConfiguration judges, LDContext context, AiJudgeModel model,
+            Executor executor) {
+        Objects.requireNonNull(judges, "The judge configuration must not be null");
+        requireContext(context);
+        Objects.requireNonNull(model, "The judge model must not be null");
+        return new JudgeEvaluator(judges, key -> evaluateJudge(key, context, null, null),
+                (config, rate) -> new ModelJudge(config, rate, model, random), executor);
     }
 
     // ---- trackers -------------------------------------------------------------------------------------------------
