@@ -47,6 +47,11 @@ final class RunTracker implements AiConfigTracker {
         this.warnings = warnings;
     }
 
+    /** The context the run's events are sent on, for work that continues the run elsewhere (its judges). */
+    LDContext context() {
+        return context;
+    }
+
     @Override
     public String runId() {
         return data.runId();
