@@ -50,6 +50,9 @@ public class JudgeDispatcher {
     @Inject
     JudgeDispatcher(LaunchDarklyAi ai, TrackingFailures failures, Instance<AiJudgeModel> models) {
         this(ai, failures, models.isResolvable() ? models.get() : null, DEFAULT_CONCURRENCY, DEFAULT_QUEUE_CAPACITY);
+        if (models.isAmbiguous()) {
+            LOG.warn("Several AiJudgeModel beans: judges do not run in the background until exactly one is a bean");
+        }
     }
 
     JudgeDispatcher(LaunchDarklyAi ai, TrackingFailures failures, AiJudgeModel model, int concurrency,
