@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,11 +96,38 @@ class JudgeDispatcherTest {
         CompletableFuture<List<AiJudgeResult>> running = dispatcher.dispatch("q1", "a1", run, RELEVANCE);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<List<AiJudgeResult>> queued = dispatcher.dispatch("q2", "a2", run, RELEVANCE);
-        CompletableFuture<List<AiJudgeResult>> dropped = dispatcher.dispatch("q3", "a3", run, RELEVANCE);
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(TrackingFailures.class.getName());
+        log.addHandler(capture);
+        CompletableFuture<List<AiJudgeResult>> dropped;
+        try {
+            dropped = dispatcher.dispatch("q3", "a3", run, RELEVANCE);
+            dispatcher.dispatch("q4", "a4", run, RELEVANCE);
+        } finally {
+            log.removeHandler(capture);
+        }
 
         assertThat(dropped).isCompleted();
         assertThat(dropped.join().get(0).sampled()).isFalse();
-        assertThat(failures.count(Reason.JUDGE_DROPPED)).isEqualTo(1);
+        assertThat(failures.count(Reason.JUDGE_DROPPED)).isEqualTo(2);
+        assertThat(logged).as("logged once per interval, however many are dropped").hasSize(1);
+        assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
+        assertThat(logged.get(0).getMessage()).contains("the queue of 1 judge evaluations is full")
+                .contains("1 judge evaluation(s) dropped so far");
         release.countDown();
         assertThat(running.get(10, TimeUnit.SECONDS).get(0).score()).isEqualTo(0.5);
         assertThat(queued.get(10, TimeUnit.SECONDS).get(0).score()).isEqualTo(0.5);
