@@ -13,7 +13,10 @@ import java.util.Objects;
 public record AgentRequest(String key, AiConfigDefault defaultValue, Map<String, ?> variables) {
 
     public AgentRequest {
-        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "The AI Config key of an agent request must not be null");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("The AI Config key of an agent request must not be blank");
+        }
         defaultValue = defaultValue == null ? AiConfigDefault.disabled() : defaultValue;
         variables = variables == null ? Map.of() : variables;
     }

@@ -16,6 +16,10 @@ import com.launchdarkly.sdk.LDValue;
  * nothing and logs a warning, because LaunchDarkly would otherwise count the run twice. Tool calls and judge results
  * are sent on every call. Every event goes through {@code LDClientInterface.trackMetric} on the caller's context.
  * <p>
+ * Bad arguments never break a tracker and are never half-sent: a null feedback kind, token usage or judge result, or a
+ * null or blank tool key, sends nothing (and claims no slot). Only {@link #trackDurationOf} and
+ * {@link #trackMetricsOf} reject a null call or extractor, before running anything.
+ * <p>
  * Thread-safe.
  */
 public interface AiConfigTracker {
@@ -82,17 +86,22 @@ public interface AiConfigTracker {
      */
     void trackTokens(AiTokenUsage usage);
 
-    /** Sends {@code $ld:ai:tool_call} with {@code toolKey} in the data; every call counts. */
+    /**
+     * Sends {@code $ld:ai:tool_call} with {@code toolKey} in the data; every call counts. A null or blank key sends
+     * nothing (logged at debug level, as the official Java SDK does).
+     */
     void trackToolCall(String toolKey);
 
-    /** One {@code $ld:ai:tool_call} per tool, in order. */
+    /** One {@code $ld:ai:tool_call} per tool, in order; null or blank keys (and a null list) are skipped. */
     default void trackToolCalls(List<String> toolKeys) {
-        toolKeys.forEach(this::trackToolCall);
+        if (toolKeys != null) {
+            toolKeys.forEach(this::trackToolCall);
+        }
     }
 
     /**
-     * Sends a judge's score under its metric key, only when the result was sampled and successful and has a metric key
-     * and a score; the data adds {@code judgeConfigKey} when not blank. Every call counts.
+     * Sends a judge's score under its metric key, only when the result was sampled and successful and has a non-blank
+     * metric key and a finite score; the data adds {@code judgeConfigKey} when not blank. Every call counts.
      */
     void trackJudgeResult(AiJudgeResult result);
 
@@ -101,6 +110,7 @@ public interface AiConfigTracker {
      * for that).
      */
     default <T, E extends Exception> T trackDurationOf(ModelCall<T, E> call) throws E {
+        Objects.requireNonNull(call, "trackDurationOf: the call must not be null");
         long start = System.nanoTime();
         try {
             return call.call();
@@ -121,6 +131,9 @@ public interface AiConfigTracker {
      */
     default <T, E extends Exception> T trackMetricsOf(Function<? super T, AiMetrics> extractor, ModelCall<T, E> call)
             throws E {
+        // Checked before the call, so that a missing extractor cannot leave a run with a duration and no outcome.
+        Objects.requireNonNull(extractor, "trackMetricsOf: the extractor must not be null");
+        Objects.requireNonNull(call, "trackMetricsOf: the call must not be null");
         T result;
         try {
             result = trackDurationOf(call);

@@ -7,8 +7,8 @@ import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.LDValueType;
 
 /**
- * The judges attached to a completion or agent config ({@code judgeConfiguration.judges}). This client only reports
- * them; it does not evaluate or run judges itself (the JavaScript SDK does, through its provider runners).
+ * The judges attached to a completion or agent config ({@code judgeConfiguration.judges}). Run them with
+ * {@link LaunchDarklyAi#judgeEvaluator} or one by one with {@link AiJudge}.
  *
  * @param judges the judge configs to apply, in flag order
  */

@@ -1,9 +1,9 @@
 package io.quarkiverse.launchdarkly.ai;
 
 /**
- * The outcome of one judge looking at one run. {@link AiConfigTracker#trackJudgeResult} sends it under
- * {@code metricKey} with the score as value, but only when it was sampled, succeeded, and has both a metric key and
- * a score.
+ * The outcome of one judge looking at one run ({@link AiJudge#evaluate}). {@link AiConfigTracker#trackJudgeResult}
+ * sends it under {@code metricKey} with the score as value, but only when it was sampled, succeeded, and has a
+ * non-blank metric key and a finite score.
  *
  * @param judgeConfigKey the judge's AI Config key, added to the event data when not blank; may be {@code null}
  * @param success whether the judge produced a result

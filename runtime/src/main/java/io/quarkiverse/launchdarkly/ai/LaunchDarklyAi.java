@@ -3,6 +3,7 @@ package io.quarkiverse.launchdarkly.ai;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import com.launchdarkly.sdk.LDContext;
 
@@ -30,6 +31,10 @@ import com.launchdarkly.sdk.LDContext;
  * config without model, messages or instructions; its trackers still carry the flag's variation key, version, model
  * and provider names. The docs' AI Configs page lists where the official SDKs differ and which one this client
  * follows.
+ * <p>
+ * Bad arguments are rejected before anything is sent: a {@code null} or blank key throws
+ * {@link IllegalArgumentException}, a {@code null} context or list of requests {@link NullPointerException}, each
+ * naming what is missing; so an exception never follows a usage event.
  * <p>
  * Thread-safe.
  */
@@ -86,7 +91,7 @@ public interface LaunchDarklyAi {
     /**
      * Several agent configs for one context, keyed by config key in request order (a repeated key keeps the last).
      * Sends one {@code $ld:ai:usage:agent-configs} event whose data and value are the number of requests, and no
-     * per-agent usage event.
+     * per-agent usage event. A {@code null} request is skipped with a warning and not counted.
      */
     Map<String, AiAgentConfig> agentConfigs(List<AgentRequest> requests, LDContext context);
 
@@ -137,4 +142,40 @@ public interface LaunchDarklyAi {
         Objects.requireNonNull(kind, "kind");
         trackerFromResumptionToken(resumptionToken, context).trackFeedback(kind);
     }
+
+    // ---- agent graphs ---------------------------------------------------------------------------------------------
+
+    /** The agent graph for this context, its nodes' instructions interpolated with {@code ldctx} only. */
+    default AiAgentGraph agentGraph(String graphKey, LDContext context) {
+        return agentGraph(graphKey, context, null);
+    }
+
+    /**
+     * The agent graph for this context. Sends one {@code $ld:ai:usage:agent-graph} event (data: the graph key); the
+     * nodes are evaluated as agent configs with a disabled default, their instructions interpolated with the variables
+     * and {@code ldctx}, without usage events of their own, and their trackers carry {@code "graphKey"}. The graph is
+     * disabled (no node runs) when its flag says {@code _ldMeta.enabled: false}, has no root, has a node that cannot be
+     * reached from the root, or has a node whose agent config is not enabled; a graph flag that does not exist has no
+     * root.
+     */
+    AiAgentGraph agentGraph(String graphKey, LDContext context, Map<String, ?> variables);
+
+    /**
+     * A graph tracker for the run an {@link AiGraphTracker#resumptionToken()} names, on this context: same run id,
+     * graph key, variation key and version.
+     *
+     * @throws IllegalArgumentException when the token is not a graph resumption token (a node's or config's token is
+     *         not one)
+     */
+    AiGraphTracker graphTrackerFromResumptionToken(String token, LDContext context);
+
+    // ---- judges ---------------------------------------------------------------------------------------------------
+
+    /**
+     * An evaluator for the judges a variation lists ({@link AiCompletionConfig#judgeConfiguration()},
+     * {@link AiAgentConfig#judgeConfiguration()}), evaluated for this context without usage events, calling this
+     * model, and running on this executor (bound it: each judge of each answer is one task).
+     */
+    AiJudgeEvaluator judgeEvaluator(AiJudgeConfiguration judges, LDContext context, AiJudgeModel model,
+            Executor executor);
 }

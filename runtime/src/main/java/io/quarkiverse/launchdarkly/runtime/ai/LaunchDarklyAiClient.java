@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -17,11 +21,16 @@ import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 
 import io.quarkiverse.launchdarkly.ai.AgentRequest;
 import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiAgentGraph;
 import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
 import io.quarkiverse.launchdarkly.ai.AiConfigMode;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiGraphTracker;
 import io.quarkiverse.launchdarkly.ai.AiJudgeConfig;
+import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
+import io.quarkiverse.launchdarkly.ai.AiJudgeEvaluator;
+import io.quarkiverse.launchdarkly.ai.AiJudgeModel;
 import io.quarkiverse.launchdarkly.ai.AiMessage;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
@@ -29,9 +38,9 @@ import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
 /**
  * The {@link LaunchDarklyAi} over the SDK client. Where the official SDKs differ, it follows JavaScript
  * {@code @launchdarkly/server-sdk-ai} 2.0.1 except: {@code ldctx} of a multi-kind context has the Java/.NET/Go shape
- * (the reference asks for it); judges listed in {@code judgeConfiguration} are reported but not evaluated or run
- * (JavaScript evaluates them to build its evaluator); messages with a role other than system, user or assistant are
- * left out with a warning (a Java enum cannot carry them).
+ * (the reference asks for it); judges listed in {@code judgeConfiguration} are evaluated only when asked for
+ * ({@link #judgeEvaluator}), not with the config (JavaScript evaluates them to build its evaluator); messages with a
+ * role other than system, user or assistant are left out with a warning (a Java enum cannot carry them).
  */
 public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
@@ -43,6 +52,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     static final String USAGE_AGENT_CONFIGS = "$ld:ai:usage:agent-configs";
     static final String USAGE_JUDGE_CONFIG = "$ld:ai:usage:judge-config";
     static final String USAGE_JUDGE_CONFIG_TEMPLATE = "$ld:ai:usage:judge-config-template";
+    static final String USAGE_AGENT_GRAPH = "$ld:ai:usage:agent-graph";
 
     /** The context of the SDK info event, the same in every official AI SDK. */
     static final LDContext SDK_INFO_CONTEXT = LDContext.builder(ContextKind.of("ld_ai"), "ld-internal-tracking")
@@ -56,14 +66,20 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     private final LDClientInterface client;
     private final Consumer<String> warnings;
     private final ConfigProblems problems;
+    /** The judges' sampling draws, uniform in [0,1); {@code null} for {@link ModelJudge}'s default. */
+    private final DoubleSupplier random;
 
     /** A client over this SDK client; sends {@code $ld:ai:sdk:info} now. */
     public LaunchDarklyAiClient(LDClientInterface client) {
-        this(client, new ConfigProblems(LOG::warn), LOG::warn);
+        this(client, new ConfigProblems(LOG::warn), LOG::warn, null);
     }
 
     LaunchDarklyAiClient(LDClientInterface client, Consumer<String> warnings) {
-        this(client, new ConfigProblems(warnings), warnings);
+        this(client, new ConfigProblems(warnings), warnings, null);
+    }
+
+    LaunchDarklyAiClient(LDClientInterface client, Consumer<String> warnings, DoubleSupplier random) {
+        this(client, new ConfigProblems(warnings), warnings, random);
     }
 
     /**
@@ -71,9 +87,15 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
      * {@code warnings}; sends {@code $ld:ai:sdk:info}.
      */
     public LaunchDarklyAiClient(LDClientInterface client, ConfigProblems problems, Consumer<String> warnings) {
+        this(client, problems, warnings, null);
+    }
+
+    private LaunchDarklyAiClient(LDClientInterface client, ConfigProblems problems, Consumer<String> warnings,
+            DoubleSupplier random) {
         this.client = Objects.requireNonNull(client, "client");
         this.warnings = warnings;
         this.problems = problems;
+        this.random = random;
         client.trackMetric(SDK_INFO, SDK_INFO_CONTEXT, LDValue.buildObject()
                 .put("aiSdkName", ExtensionVersion.NAME)
                 .put("aiSdkVersion", ExtensionVersion.get())
@@ -86,14 +108,17 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     @Override
     public AiCompletionConfig completionConfig(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
+        checkArguments(key, context);
         trackUsage(USAGE_COMPLETION_CONFIG, key, context);
-        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, variables, true);
+        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, variables, true,
+                null);
     }
 
     @Override
     public AiCompletionConfig completionConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
+        checkArguments(key, context);
         trackUsage(USAGE_COMPLETION_CONFIG_TEMPLATE, key, context);
-        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, null, false);
+        return (AiCompletionConfig) evaluate(key, context, defaultValue, AiConfigMode.COMPLETION, null, false, null);
     }
 
     // ---- agent ----------------------------------------------------------------------------------------------------
@@ -101,22 +126,34 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     @Override
     public AiAgentConfig agentConfig(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
+        checkArguments(key, context);
         trackUsage(USAGE_AGENT_CONFIG, key, context);
         return evaluateAgent(key, context, defaultValue, variables);
     }
 
     @Override
     public AiAgentConfig agentConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
+        checkArguments(key, context);
         trackUsage(USAGE_AGENT_CONFIG_TEMPLATE, key, context);
-        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, null, false);
+        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, null, false, null);
     }
 
     @Override
     public Map<String, AiAgentConfig> agentConfigs(List<AgentRequest> requests, LDContext context) {
-        int count = requests.size();
+        Objects.requireNonNull(requests, "agentConfigs: the list of requests must not be null");
+        requireContext(context);
+        List<AgentRequest> present = new ArrayList<>(requests.size());
+        for (AgentRequest request : requests) {
+            if (request == null) {
+                warnings.accept("agentConfigs: skipping a null request; it is not evaluated or counted.");
+            } else {
+                present.add(request);
+            }
+        }
+        int count = present.size();
         client.trackMetric(USAGE_AGENT_CONFIGS, context, LDValue.of(count), count);
         Map<String, AiAgentConfig> agents = new LinkedHashMap<>();
-        for (AgentRequest request : requests) {
+        for (AgentRequest request : present) {
             agents.put(request.key(), evaluateAgent(request.key(), context, request.defaultValue(), request.variables()));
         }
         return agents;
@@ -124,7 +161,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
     private AiAgentConfig evaluateAgent(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
-        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, variables, true);
+        return (AiAgentConfig) evaluate(key, context, defaultValue, AiConfigMode.AGENT, variables, true, null);
     }
 
     // ---- judge ----------------------------------------------------------------------------------------------------
@@ -132,7 +169,14 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     @Override
     public AiJudgeConfig judgeConfig(String key, LDContext context, AiConfigDefault defaultValue,
             Map<String, ?> variables) {
+        checkArguments(key, context);
         trackUsage(USAGE_JUDGE_CONFIG, key, context);
+        return evaluateJudge(key, context, defaultValue, variables);
+    }
+
+    /** A judge config without usage event: the public call's, and the judges a variation names (internal). */
+    AiJudgeConfig evaluateJudge(String key, LDContext context, AiConfigDefault defaultValue,
+            Map<String, ?> variables) {
         Map<String, Object> extended = new HashMap<>();
         if (variables != null) {
             extended.putAll(variables);
@@ -144,7 +188,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
             extended.put(reserved, "{{" + reserved + "}}");
         }
         EvaluatedConfig.Judge config = (EvaluatedConfig.Judge) evaluate(key, context, defaultValue, AiConfigMode.JUDGE,
-                extended, true);
+                extended, true, null);
         List<AiMessage> kept = config.messages().stream().filter(LaunchDarklyAiClient::notALegacyJudgeMessage).toList();
         return kept.size() == config.messages().size() ? config
                 : config.withMessages(kept);
@@ -152,8 +196,9 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
 
     @Override
     public AiJudgeConfig judgeConfigTemplate(String key, LDContext context, AiConfigDefault defaultValue) {
+        checkArguments(key, context);
         trackUsage(USAGE_JUDGE_CONFIG_TEMPLATE, key, context);
-        return (AiJudgeConfig) evaluate(key, context, defaultValue, AiConfigMode.JUDGE, null, false);
+        return (AiJudgeConfig) evaluate(key, context, defaultValue, AiConfigMode.JUDGE, null, false, null);
     }
 
     private static boolean notALegacyJudgeMessage(AiMessage message) {
@@ -161,11 +206,79 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
                 || RESERVED_JUDGE_VARIABLES.stream().noneMatch(name -> message.content().contains("{{" + name + "}}"));
     }
 
+    // ---- agent graphs ---------------------------------------------------------------------------------------------
+
+    @Override
+    public AiAgentGraph agentGraph(String graphKey, LDContext context, Map<String, ?> variables) {
+        requireKey(graphKey, "agent graph key");
+        requireContext(context);
+        trackUsage(USAGE_AGENT_GRAPH, graphKey, context);
+        GraphFlagValue flag = GraphFlagValue.parse(LDValue.normalize(
+                client.jsonValueVariation(graphKey, context, GraphFlagValue.DEFAULT)));
+        Supplier<AiGraphTracker> trackers = () -> new GraphTracker(client, context, new GraphTracker.Identity(
+                UUID.randomUUID().toString(), graphKey, flag.variationKey(), flag.version()), warnings);
+        String disabledReason = flag.disabledReason();
+        Map<String, AiAgentConfig> configs = new LinkedHashMap<>();
+        if (disabledReason == null) {
+            // Every node is evaluated, as in JavaScript, before the first disabled one disables the graph.
+            for (String nodeKey : flag.allKeys()) {
+                configs.put(nodeKey, (AiAgentConfig) evaluate(nodeKey, context, null, AiConfigMode.AGENT, variables, true,
+                        graphKey));
+            }
+            disabledReason = configs.values().stream().filter(config -> !config.enabled()).findFirst()
+                    .map(config -> "the agent config of node '" + config.key() + "' is not enabled").orElse(null);
+        }
+        if (disabledReason != null) {
+            LOG.debugf("agentGraph: the graph %s is disabled: %s", graphKey, disabledReason);
+        }
+        return new EvaluatedGraph(graphKey, flag, configs, disabledReason, trackers);
+    }
+
+    @Override
+    public AiGraphTracker graphTrackerFromResumptionToken(String token, LDContext context) {
+        requireContext(context);
+        return new GraphTracker(client, context, ResumptionToken.decodeGraph(token), warnings);
+    }
+
+    // ---- judges ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public AiJudgeEvaluator judgeEvaluator(AiJudgeConfiguration judges, LDContext context, AiJudgeModel model,
+            Executor executor) {
+        Objects.requireNonNull(judges, "The judge configuration must not be null");
+        requireContext(context);
+        Objects.requireNonNull(model, "The judge model must not be null");
+        return new JudgeEvaluator(judges, key -> evaluateJudge(key, context, null, null),
+                (config, rate) -> new ModelJudge(config, rate, model, random), executor);
+    }
+
     // ---- trackers -------------------------------------------------------------------------------------------------
 
     @Override
     public AiConfigTracker trackerFromResumptionToken(String token, LDContext context) {
+        requireContext(context);
         return new RunTracker(client, context, ResumptionToken.decode(token), warnings);
+    }
+
+    // ---- arguments ------------------------------------------------------------------------------------------------
+
+    /**
+     * Rejects what cannot give a config, before any event is sent: a usage event for a call that then fails would
+     * count a retrieval that never happened.
+     */
+    static void checkArguments(String key, LDContext context) {
+        requireKey(key, "AI Config key");
+        requireContext(context);
+    }
+
+    static void requireKey(String key, String what) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " must not be " + (key == null ? "null" : "blank"));
+        }
+    }
+
+    static void requireContext(LDContext context) {
+        Objects.requireNonNull(context, "The LaunchDarkly context must not be null");
     }
 
     // ---- evaluation -----------------------------------------------------------------------------------------------
@@ -175,7 +288,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
     }
 
     private EvaluatedConfig evaluate(String key, LDContext context, AiConfigDefault defaultValue, AiConfigMode mode,
-            Map<String, ?> variables, boolean interpolate) {
+            Map<String, ?> variables, boolean interpolate, String graphKey) {
         AiConfigDefault fallback = defaultValue == null ? AiConfigDefault.disabled() : defaultValue;
         LDValue defaultFlag = fallback.toFlagValue(mode);
         LDValue value = client.jsonValueVariation(key, context, defaultFlag);
@@ -183,7 +296,7 @@ public final class LaunchDarklyAiClient implements LaunchDarklyAi {
             problems.notFound(key);
         }
         AiFlagValue flag = AiFlagValue.parse(key, LDValue.normalize(value), warnings);
-        TrackData trackData = flag.trackData(key, null);
+        TrackData trackData = flag.trackData(key, graphKey);
         EvaluatedConfig.Common common = new EvaluatedConfig.Common(key, flag.enabled(), flag.model(), flag.provider(), mode,
                 trackData,
                 () -> new RunTracker(client, context, trackData.newRun(), warnings));

@@ -33,6 +33,53 @@ final class ResumptionToken {
     }
 
     /**
+     * The graph resumption token: the compact JSON {@code {"runId","graphKey","variationKey","version"}} in that order,
+     * {@code variationKey} left out when the flag has none.
+     */
+    static String encodeGraph(GraphTracker.Identity identity) {
+        StringBuilder json = new StringBuilder("{\"runId\":");
+        appendString(json, identity.runId());
+        json.append(",\"graphKey\":");
+        appendString(json, identity.graphKey());
+        if (identity.variationKey() != null) {
+            json.append(",\"variationKey\":");
+            appendString(json, identity.variationKey());
+        }
+        json.append(",\"version\":").append(identity.version()).append('}');
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The graph run a token names. A token with a {@code configKey} is a config or node tracker's, not a graph's.
+     *
+     * @throws IllegalArgumentException when the token is not one
+     */
+    static GraphTracker.Identity decodeGraph(String token) {
+        LDValue payload = payload(token, "agent graph");
+        if (!payload.get("runId").isString() || !payload.get("graphKey").isString()) {
+            throw new IllegalArgumentException("Not an agent graph resumption token: runId and graphKey are required");
+        }
+        if (!payload.get("configKey").isNull()) {
+            throw new IllegalArgumentException("Not an agent graph resumption token: it names the AI Config "
+                    + payload.get("configKey").toJsonString() + " (a node's or config's token)");
+        }
+        LDValue version = payload.get("version");
+        return new GraphTracker.Identity(payload.get("runId").stringValue(), payload.get("graphKey").stringValue(),
+                payload.get("variationKey").stringValue(), version.isNumber() ? version.intValue() : 1);
+    }
+
+    private static LDValue payload(String token, String what) {
+        if (token == null) {
+            throw new IllegalArgumentException("Not an " + what + " resumption token: null");
+        }
+        try {
+            return LDValue.parse(new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not an " + what + " resumption token: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A JSON string as JavaScript's {@code JSON.stringify} writes it, which the official SDKs' tokens are made with:
      * only the quote, the backslash and control characters are escaped (backspace, form feed, new line, carriage return
      * and tab in their short form, the others as a lower-case hexadecimal {@code u00xx} escape), and so are lone
@@ -73,12 +120,7 @@ final class ResumptionToken {
      * @throws IllegalArgumentException when the token is not one
      */
     static TrackData decode(String token) {
-        LDValue payload;
-        try {
-            payload = LDValue.parse(new String(Base64.getUrlDecoder().decode(token.trim()), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Not an AI Config resumption token: " + e.getMessage(), e);
-        }
+        LDValue payload = payload(token, "AI Config");
         if (!payload.get("runId").isString() || !payload.get("configKey").isString()) {
             throw new IllegalArgumentException("Not an AI Config resumption token: runId and configKey are required");
         }

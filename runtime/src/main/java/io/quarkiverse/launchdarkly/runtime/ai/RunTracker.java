@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
+import org.jboss.logging.Logger;
+
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
@@ -23,6 +25,7 @@ import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
  */
 final class RunTracker implements AiConfigTracker {
 
+    private static final Logger LOG = Logger.getLogger(RunTracker.class);
     private static final String NEW_RUN_HINT = " Call createTracker on the AI Config for a new run.";
 
     private final LDClientInterface client;
@@ -42,6 +45,11 @@ final class RunTracker implements AiConfigTracker {
         this.context = Objects.requireNonNull(context, "context");
         this.data = Objects.requireNonNull(data, "data");
         this.warnings = warnings;
+    }
+
+    /** The context the run's events are sent on, for work that continues the run elsewhere (its judges). */
+    LDContext context() {
+        return context;
     }
 
     @Override
@@ -114,7 +122,10 @@ final class RunTracker implements AiConfigTracker {
 
     @Override
     public void trackFeedback(AiFeedbackKind kind) {
-        Objects.requireNonNull(kind, "kind");
+        if (kind == null) {
+            warnings.accept("Skipping trackFeedback: the feedback kind is null.");
+            return;
+        }
         synchronized (this) {
             if (feedback != null) {
                 warnings.accept("Skipping trackFeedback: feedback already recorded on this tracker." + NEW_RUN_HINT);
@@ -127,7 +138,10 @@ final class RunTracker implements AiConfigTracker {
 
     @Override
     public void trackTokens(AiTokenUsage usage) {
-        Objects.requireNonNull(usage, "usage");
+        if (usage == null) {
+            warnings.accept("Skipping trackTokens: the token usage is null.");
+            return;
+        }
         synchronized (this) {
             if (tokens != null) {
                 warnings.accept("Skipping trackTokens: token usage already recorded on this tracker." + NEW_RUN_HINT);
@@ -149,6 +163,11 @@ final class RunTracker implements AiConfigTracker {
 
     @Override
     public void trackToolCall(String toolKey) {
+        if (toolKey == null || toolKey.isBlank()) {
+            // As the official Java SDK: nothing is sent, at debug level, since an agent loop may pass what it got.
+            LOG.debugf("Skipping trackToolCall: the tool key is %s.", toolKey == null ? "null" : "blank");
+            return;
+        }
         synchronized (this) {
             toolCalls.add(toolKey);
         }
@@ -157,7 +176,12 @@ final class RunTracker implements AiConfigTracker {
 
     @Override
     public void trackJudgeResult(AiJudgeResult result) {
-        if (!result.sampled() || !result.success() || result.metricKey() == null || result.score() == null) {
+        if (result == null) {
+            warnings.accept("Skipping trackJudgeResult: the judge result is null.");
+            return;
+        }
+        if (!result.sampled() || !result.success() || result.metricKey() == null || result.metricKey().isBlank()
+                || result.score() == null || !Double.isFinite(result.score())) {
             return;
         }
         var trackData = data.toData();

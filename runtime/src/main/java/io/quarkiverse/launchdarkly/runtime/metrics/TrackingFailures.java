@@ -12,9 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Counts the events that could not be sent, by reason, and logs them without flooding the log: a warning once per
- * method and reason for expected gaps (no context, no value), and failures of the tracking itself (and the AI trackers'
- * warnings) at most once a minute per method (per message). Tracking never throws into the application; this is the
- * one rate-limited failure log of the extension.
+ * method and reason for expected gaps (no context, no value), and failures of the tracking itself at most once a minute
+ * per method. Tracking never throws into the application.
  */
 @Singleton
 public class TrackingFailures {
@@ -29,7 +28,11 @@ public class TrackingFailures {
         /** The value was null, NaN or infinite. */
         INVALID_VALUE,
         /** Tracking itself threw. */
-        TRACKING_ERROR
+        TRACKING_ERROR,
+        /** A judge evaluation was not run: the background judges' queue was full, or they were shut down. */
+        JUDGE_DROPPED,
+        /** A judge ran but gave no score: its model failed or answered out of shape. */
+        JUDGE_FAILED
     }
 
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
@@ -75,10 +78,38 @@ public class TrackingFailures {
     /** Counts a failure of the tracking of this method and logs it at most once a minute per method. */
     public void trackingError(String method, RuntimeException error) {
         counts.get(Reason.TRACKING_ERROR).increment();
-        if (due(method)) {
+        if (dueForLog(method)) {
             LOG.errorf(error, "Tracking the LaunchDarkly events of %s failed; the call itself was not affected"
                     + " (logged at most once a minute per method, %d failure(s) so far)", method,
                     counts.get(Reason.TRACKING_ERROR).sum());
+        }
+    }
+
+    /**
+     * Counts a judge evaluation that was not run and logs it at most once a minute.
+     *
+     * @param why what refused it
+     */
+    public void judgeDropped(String why) {
+        counts.get(Reason.JUDGE_DROPPED).increment();
+        if (dueForLog(Reason.JUDGE_DROPPED.name())) {
+            LOG.warnf("A judge evaluation was not run (%s), so its graded call gets no score from it (logged at most"
+                    + " once a minute, %d judge evaluation(s) dropped so far)", why,
+                    counts.get(Reason.JUDGE_DROPPED).sum());
+        }
+    }
+
+    /**
+     * Counts a judge that ran without giving a score and logs it at most once a minute per judge.
+     *
+     * @param judgeKey the judge's AI Config key
+     * @param why the result's error message
+     */
+    public void judgeFailed(String judgeKey, String why) {
+        counts.get(Reason.JUDGE_FAILED).increment();
+        if (dueForLog(Reason.JUDGE_FAILED.name() + judgeKey)) {
+            LOG.warnf("The judge %s gave no score: %s (logged at most once a minute per judge, %d judge failure(s) so"
+                    + " far)", judgeKey, why, counts.get(Reason.JUDGE_FAILED).sum());
         }
     }
 
@@ -87,23 +118,23 @@ public class TrackingFailures {
      * distinct message: a method that records an outcome itself does so on every call.
      */
     public void warning(String message) {
-        if (due("warning " + message)) {
+        if (dueForLog("warning " + message)) {
             LOG.warnf("%s (logged at most once a minute)", message);
         }
     }
 
-    /** Whether the line under this key may be logged now; claims it atomically, so two threads never both log it. */
-    private boolean due(String key) {
+    /** Whether a rate-limited message under this key may be logged now (then not again for a minute). */
+    private boolean dueForLog(String key) {
         long now = System.nanoTime();
-        boolean[] claimed = new boolean[1];
+        boolean[] due = { false };
         lastErrorLog.compute(key, (k, last) -> {
             if (last == null || now - last > EXCEPTION_LOG_INTERVAL_NANOS) {
-                claimed[0] = true;
+                due[0] = true;
                 return now;
             }
             return last;
         });
-        return claimed[0];
+        return due[0];
     }
 
     /** How many events were not sent for this reason. */
