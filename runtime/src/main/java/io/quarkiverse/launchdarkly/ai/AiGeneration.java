@@ -54,4 +54,12 @@ public @interface AiGeneration {
      * Empty: such a config is disabled.
      */
     String defaultConfig() default "";
+
+    /**
+     * Whether the judges the variation lists grade this method's answers. When the variation names judges and the
+     * application has an {@link AiJudgeModel} bean, each successful call's input and answer are handed to them in the
+     * background (the call does not wait), and their scores land on the call's run. {@code false} opts this method
+     * out.
+     */
+    boolean judges() default true;
 }

@@ -45,6 +45,15 @@ public interface AiMetricsExtractor<T> extends Function<T, AiMetrics> {
      */
     AiMetrics extract(T response);
 
+    /**
+     * The text of the answer in one response (or one chunk of a stream), which the judges of the variation grade.
+     * {@code null}, the default, when the response has none or the extractor does not read it: then no judge runs
+     * for a call answered with this type.
+     */
+    default String text(T response) {
+        return null;
+    }
+
     /** The response type this extractor reads: the type argument {@code T}. */
     Class<T> responseType();
 

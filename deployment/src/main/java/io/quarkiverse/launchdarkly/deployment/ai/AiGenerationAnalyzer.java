@@ -187,7 +187,7 @@ final class AiGenerationAnalyzer {
         String extractor = extractor(method, kind, resultType);
         GenerationPlan plan = new GenerationPlan(describe(method), configKey, mode, kind, contextParameter,
                 configParameter, trackerParameter, variableNames, variableParameters, extractor, fallback != null,
-                defaultConfig != null);
+                defaultConfig != null, annotation.value("judges") == null || annotation.value("judges").asBoolean());
         return new Generation(method, plan, fallback, defaultConfig);
     }
 

@@ -43,6 +43,11 @@ public class LangChain4jChatResponseExtractor implements AiMetricsExtractor<Chat
     }
 
     @Override
+    public String text(ChatResponse response) {
+        return response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+    }
+
+    @Override
     public Class<ChatResponse> responseType() {
         return ChatResponse.class;
     }

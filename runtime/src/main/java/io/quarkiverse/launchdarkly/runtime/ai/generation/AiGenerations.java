@@ -15,6 +15,7 @@ import io.quarkiverse.launchdarkly.ai.AiConfigDisabledException;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
+import io.quarkiverse.launchdarkly.runtime.ai.JudgeDispatcher;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkus.arc.All;
@@ -31,14 +32,16 @@ public class AiGenerations {
     private final LaunchDarklyAi ai;
     private final ContextResolution contexts;
     private final TrackingFailures failures;
+    private final JudgeDispatcher judges;
     /** By plan index; null where the plan has no extractor. */
     private final AiMetricsExtractor<Object>[] extractors;
 
-    AiGenerations(LaunchDarklyAi ai, ContextResolution contexts, TrackingFailures failures,
+    AiGenerations(LaunchDarklyAi ai, ContextResolution contexts, TrackingFailures failures, JudgeDispatcher judges,
             @All List<InstanceHandle<AiMetricsExtractor<?>>> extractorBeans) {
         this.ai = ai;
         this.contexts = contexts;
         this.failures = failures;
+        this.judges = judges;
         this.extractors = byPlan(extractorBeans);
     }
 
@@ -85,7 +88,7 @@ public class AiGenerations {
             failures.trackingError(plan.method(), e);
             return GenerationRun.withoutConfig(plan, AiConfigDisabledException.Reason.EVALUATION_FAILED, failures);
         }
-        return new GenerationRun(plan, config, extractors[planIndex], failures);
+        return new GenerationRun(plan, config, extractors[planIndex], failures, Grading.of(judges, plan, config, args));
     }
 
     private AiConfig evaluate(GenerationPlan plan, LDContext context, AiConfigDefault defaultConfig,

@@ -25,10 +25,12 @@ import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
  *        there is none
  * @param hasFallback whether a fallback method answers for a disabled config
  * @param hasDefaultConfig whether a method gives the default config
+ * @param judges whether the variation's judges grade the answers ({@code AiGeneration#judges()})
  */
 public record GenerationPlan(String method, String configKey, AiConfigMode mode, ResultKind resultKind,
         int contextParameter, int configParameter, int trackerParameter, List<String> variableNames,
-        List<Integer> variableParameters, String extractorClass, boolean hasFallback, boolean hasDefaultConfig) {
+        List<Integer> variableParameters, String extractorClass, boolean hasFallback, boolean hasDefaultConfig,
+        boolean judges) {
 
     public boolean hasExtractor() {
         return !extractorClass.isEmpty();

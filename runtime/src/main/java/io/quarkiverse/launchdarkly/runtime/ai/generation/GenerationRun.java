@@ -38,23 +38,30 @@ final class GenerationRun implements CallObserver {
     /** Set by the first termination: a late signal records nothing more. */
     private boolean ended;
 
+    /** The judges that grade a successful answer; {@code null} when none will. */
+    private final Grading grading;
+    /** A graded stream's text so far; {@code null} unless the answer of a stream will be graded. */
+    private final StringBuilder streamText;
+
     /** Why there is no config ({@code null} when there is one). */
     private final AiConfigDisabledException.Reason missingConfig;
 
     GenerationRun(GenerationPlan plan, AiConfig config, AiMetricsExtractor<Object> extractor,
-            TrackingFailures failures) {
-        this(plan, config, extractor, failures, null);
+            TrackingFailures failures, Grading grading) {
+        this(plan, config, extractor, failures, null, grading);
     }
 
     /** A run without config: the method does not run, the fallback answers with a null config and tracker. */
     static GenerationRun withoutConfig(GenerationPlan plan, AiConfigDisabledException.Reason why,
             TrackingFailures failures) {
-        return new GenerationRun(plan, null, null, failures, why);
+        return new GenerationRun(plan, null, null, failures, why, null);
     }
 
     private GenerationRun(GenerationPlan plan, AiConfig config, AiMetricsExtractor<Object> extractor,
-            TrackingFailures failures, AiConfigDisabledException.Reason missingConfig) {
+            TrackingFailures failures, AiConfigDisabledException.Reason missingConfig, Grading grading) {
         this.missingConfig = missingConfig;
+        this.grading = grading;
+        this.streamText = grading != null && plan.resultKind() == ResultKind.MULTI ? new StringBuilder() : null;
         this.plan = plan;
         this.config = config;
         this.tracker = config == null ? null : config.createTracker();
@@ -87,7 +94,7 @@ final class GenerationRun implements CallObserver {
      * subscribed again, by a {@code retry()} for one, runs the model again.
      */
     GenerationRun again() {
-        return new GenerationRun(plan, config, extractor, failures);
+        return new GenerationRun(plan, config, extractor, failures, grading);
     }
 
     /** The method (or its asynchronous result) failed: duration, error, and for a stream the usage seen so far. */
@@ -113,13 +120,17 @@ final class GenerationRun implements CallObserver {
         try {
             tracker.trackDuration(millis(durationNanos));
             AiMetrics metrics = result == null ? null : extract(result);
-            if (metrics == null || metrics.success()) {
+            boolean success = metrics == null || metrics.success();
+            if (success) {
                 tracker.trackSuccess();
             } else {
                 tracker.trackError();
             }
             if (metrics != null) {
                 sendUsage(metrics.tokens(), metrics.toolCalls());
+            }
+            if (success && grading != null) {
+                grading.grade(tracker, text(result));
             }
         } catch (RuntimeException e) {
             failures.trackingError(plan.method(), e);
@@ -136,6 +147,12 @@ final class GenerationRun implements CallObserver {
             if (!firstChunkSeen) {
                 firstChunkSeen = true;
                 tracker.trackTimeToFirstToken(millis(sinceSubscriptionNanos));
+            }
+            if (streamText != null && chunk != null) {
+                String text = text(chunk);
+                if (text != null) {
+                    streamText.append(text);
+                }
             }
             AiMetrics metrics = chunk == null ? null : extract(chunk);
             if (metrics != null) {
@@ -172,8 +189,27 @@ final class GenerationRun implements CallObserver {
                 tracker.trackError();
             }
             sendUsage(streamTokens, streamToolCalls);
+            if (Boolean.TRUE.equals(success) && streamText != null) {
+                grading.grade(tracker, streamText.toString());
+            }
         } catch (RuntimeException e) {
             failures.trackingError(plan.method(), e);
+        }
+    }
+
+    /** The answer's text: a {@code String} itself, else what the extractor reads. */
+    private String text(Object answer) {
+        if (answer instanceof String text) {
+            return text;
+        }
+        if (extractor == null) {
+            return null;
+        }
+        try {
+            return extractor.text(answer);
+        } catch (RuntimeException e) {
+            failures.trackingError(plan.method(), e);
+            return null;
         }
     }
 
