@@ -36,6 +36,35 @@ class DocsLinksTest {
     private static final Pattern INCLUDE = Pattern.compile("^include::\\.?/?(includes/[^\\[]+)\\[", Pattern.MULTILINE);
     private static final Pattern IMAGE = Pattern.compile("image::?([^\\[\\s]+)\\[");
 
+    private static final Pattern SOURCE_BLOCK = Pattern
+            .compile("^\\[source,(java|properties)[^\\]]*]\\n----\\n(.*?)\\n----$", Pattern.MULTILINE | Pattern.DOTALL);
+
+    /**
+     * A Java or properties snippet written in a page drifts from the code; one included from a source that the build
+     * compiles and tests cannot.
+     */
+    @Test
+    void everyJavaAndPropertiesSnippetIsIncludedFromASource() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(PAGES)) {
+            for (Path page : files.filter(p -> p.toString().endsWith(".adoc")).sorted().toList()) {
+                Matcher block = SOURCE_BLOCK.matcher(Files.readString(page));
+                while (block.find()) {
+                    boolean onlyIncludes = block.group(2).lines().map(String::strip)
+                            .allMatch(line -> line.isEmpty() || line.startsWith("include::"));
+                    if (!onlyIncludes) {
+                        problems.add(page.getFileName() + ": a " + block.group(1) + " snippet is written in the page: "
+                                + block.group(2).lines().findFirst().orElse(""));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail("Include these snippets from a tested source (integration-tests, or the getting-started project):\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
     @Test
     void everyCrossReferenceAndAnchorResolves() throws IOException {
         Map<String, Set<String>> anchors = new HashMap<>();
