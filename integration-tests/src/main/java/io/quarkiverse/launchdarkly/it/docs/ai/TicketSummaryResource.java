@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkiverse.launchdarkly.ai.AiConfigDisabledException;
+
 // end::imports[]
 
 /** The docs' example of the answer a service gives when an AI feature is off. */
