@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.it;
 
+// tag::imports[]
 import java.util.Map;
 
 import jakarta.ws.rs.BadRequestException;
@@ -17,6 +18,8 @@ import io.quarkiverse.launchdarkly.ai.AiFeedbackKind;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.smallrye.mutiny.Multi;
+
+// end::imports[]
 
 /**
  * The support desk's AI chat over HTTP. The customer is named by the {@code X-Customer} and {@code X-Customer-Tier}
@@ -69,6 +72,7 @@ public class AiChatResource {
      * Records the customer's feedback on an earlier answer: the token names its run, so LaunchDarkly counts the
      * feedback for the variation that answered. 204, or 400 when the token is missing or not one.
      */
+    // tag::feedback[]
     @POST
     @Path("/feedback")
     public Response feedback(FeedbackRequest request, @HeaderParam("X-Customer") String customer,
@@ -87,6 +91,7 @@ public class AiChatResource {
         }
         return Response.noContent().build();
     }
+    // end::feedback[]
 
     /** The model cannot read a question this long: the customer has to shorten it, so 422. */
     @ServerExceptionMapper

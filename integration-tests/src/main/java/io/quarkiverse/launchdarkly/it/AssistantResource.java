@@ -69,8 +69,10 @@ public class AssistantResource {
         if (!billing.sellsAddOn(request.addOn()) || request.seats() < 1) {
             throw badRequest("Unknown add-on '" + request.addOn() + "' or no seat");
         }
+        // tag::buy-add-on[]
         LDContext context = Customers.context(customer, tier);
         double revenue = billing.buyAddOn(context, request.addOn(), request.seats());
+        // end::buy-add-on[]
         return new AddOnPurchase(context.getKey(), request.addOn(), request.seats(), revenue);
     }
 

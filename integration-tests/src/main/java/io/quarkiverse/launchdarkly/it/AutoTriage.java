@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.it;
 
+// tag::imports[]
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import io.quarkiverse.launchdarkly.metrics.ConstantData;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
+
+// end::imports[]
 
 /** Sends a ticket to the queue of its category, without an agent. */
 @ApplicationScoped
@@ -23,6 +26,7 @@ public class AutoTriage {
      *
      * @throws UnknownCategoryException when no queue takes the category
      */
+    // tag::queue-for[]
     @TrackedMetric(value = "task.success_rate", valueFrom = ValueFrom.OUTCOME, data = @ConstantData(name = "task", value = "auto-triage"))
     public String queueFor(@LaunchDarklyContext String customer, @MetricData("category") String category) {
         String queue = category == null ? null : QUEUES.get(category);
@@ -31,4 +35,5 @@ public class AutoTriage {
         }
         return queue;
     }
+    // end::queue-for[]
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.it;
 
+// tag::imports[]
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,12 +16,16 @@ import io.quarkiverse.launchdarkly.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 
+// end::imports[]
+
 /**
  * What customers buy after the support assistant (an AI feature, configured in LaunchDarkly under the AI Config key
  * {@code support-assistant}) answered them. Both methods measure the assistant's business value.
  */
+// tag::class[]
 @ApplicationScoped
 public class Billing {
+    // end::class[]
 
     /** Monthly price of each plan a customer can upgrade to. */
     private static final Map<String, Double> PLAN_PRICES = Map.of("pro", 29.0, "enterprise", 99.0);
@@ -44,19 +49,25 @@ public class Billing {
      * {@code @MetricValue} parameter); the data says which AI Config and which kind of question led to it, so the
      * experiment can break the revenue down by question category.
      */
+    // tag::upgrade[]
     @TrackedMetric(value = "business.conversion", data = @ConstantData(name = "configKey", value = "support-assistant"))
     public Upgrade upgrade(@LaunchDarklyContext LDContext customer, String plan, @MetricValue double amount,
             @MetricData("category") String category) {
         return new Upgrade(customer.getKey(), plan, amount);
     }
+    // end::upgrade[]
 
     /**
      * Revenue after an AI interaction: the customer accepted an add-on the assistant recommended. The value is the
      * returned revenue, and the event is sent only when there is some: a free add-on is not revenue, and a 0.0 would
      * drag the metric's average down for no business reason.
      */
+    // tag::buy-add-on[]
     @TrackedMetric(value = "revenue.impact", valueFrom = ValueFrom.RESULT, onlyIf = @MetricCondition(above = 0), data = @ConstantData(name = "configKey", value = "support-assistant"))
     public double buyAddOn(@LaunchDarklyContext LDContext customer, @MetricData("addOn") String addOn, int seats) {
         return ADD_ON_PRICES.get(addOn) * seats;
     }
+    // end::buy-add-on[]
+    // tag::class[]
 }
+// end::class[]

@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.it;
 
+// tag::imports[]
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
+
+// end::imports[]
 
 /** The support assistant's chat: answers each message of a session in turn. */
 @ApplicationScoped
@@ -20,10 +23,12 @@ public class ChatAssistant {
      * carries the number of interactions, passed on its own because {@code @MetricData} sends a parameter as it is and
      * the messages themselves must not leave the service. The customer comes from {@link CustomerContextResolver}.
      */
+    // tag::answer[]
     @TrackedMetric(value = "session.duration", valueFrom = ValueFrom.DURATION)
     public List<String> answer(List<String> messages, @MetricData("interactions") int interactions) {
         return messages.stream().map(this::answerOne).toList();
     }
+    // end::answer[]
 
     private String answerOne(String message) {
         try {

@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.it;
 
+// tag::imports[]
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,6 +12,8 @@ import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
+
+// end::imports[]
 
 /** Collects the customers' satisfaction scores (0 to 100) after a support answer. */
 @ApplicationScoped
@@ -27,11 +30,13 @@ public class SatisfactionSurvey {
      * can watch. No {@code @LaunchDarklyContext} parameter: the customer comes from {@link CustomerContextResolver}. The caller
      * has validated the score; the condition is declarative so that the build checks it names a numeric parameter.
      */
+    // tag::record[]
     @TrackedMetric("user.satisfaction")
     @TrackedMetric(value = "user.negative_feedback", valueFrom = ValueFrom.FIXED, onlyIf = @MetricCondition(parameter = "score", below = 50))
     public void record(@MetricValue int score, @MetricData("feedbackType") String feedbackType) {
         answers.add(new Answer(score, feedbackType));
     }
+    // end::record[]
 
     public List<Answer> answers() {
         return List.copyOf(answers);

@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.it;
 
+// tag::imports[]
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
@@ -8,6 +9,8 @@ import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.ai.AiModel;
 import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.smallrye.mutiny.Multi;
+
+// end::imports[]
 
 /**
  * The support desk's AI chat. The AI Config {@code support-desk.chat} chooses, per customer, the model and the prompt;
@@ -33,32 +36,38 @@ public class SupportChat {
      * error, and (through {@link ChatReplyExtractor}) the tokens and tool calls of the reply. The reply carries the run's
      * resumption token, so that the customer's feedback, given in a later request, joins this run.
      */
+    // tag::answer[]
     @AiGeneration(config = CONFIG, fallback = "cannedAnswer")
     public ChatReply answer(@AiVariable("topic") String topic, String question, AiCompletionConfig config,
             AiConfigTracker tracker) {
         ModelReply reply = model.complete(modelOf(config), config.messages(), question);
         return ChatReply.fromModel(reply, config.variationKey(), tracker.resumptionToken());
     }
+    // end::answer[]
 
     /**
      * Answers when the config is disabled for the customer (the trial plan), or when no customer is known, in which
      * case the config was not evaluated and is {@code null}. No model runs, so the extension sends only the config's
      * usage event, and the reply has no feedback token: no model wrote it, so there is no generation to rate.
      */
+    // tag::fallback[]
     ChatReply cannedAnswer(String topic, String question, AiCompletionConfig config, AiConfigTracker tracker) {
         return ChatReply.canned(CANNED_ANSWER, config == null ? null : config.variationKey());
     }
+    // end::fallback[]
 
     /**
      * Streams the answer word by word. The extension observes the stream it returns: time to first token at the first
      * chunk, then at the end the duration, success or error, and the tokens and tool calls of the usage chunk (read by
      * {@link ReplyChunkExtractor}).
      */
+    // tag::stream[]
     @AiGeneration(config = CONFIG, fallback = "cannedStream")
     public Multi<ReplyChunk> streamAnswer(@AiVariable("topic") String topic, String question,
             AiCompletionConfig config) {
         return model.stream(modelOf(config), config.messages(), question);
     }
+    // end::stream[]
 
     /** The canned answer as a one-chunk stream, for the same customers as {@link #cannedAnswer}. */
     Multi<ReplyChunk> cannedStream(String topic, String question, AiCompletionConfig config) {
