@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
@@ -40,6 +42,12 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
         public boolean isDefault() {
             return relayProxy.isEmpty() && streaming.isEmpty();
         }
+    }
+
+    /** Whether the value of this property comes from a Dev Service rather than from the application's configuration. */
+    private static boolean offeredByDevServices(String property) {
+        String source = ConfigProvider.getConfig().getConfigValue(property).getSourceName();
+        return source != null && source.contains("DevServices");
     }
 
     /**
@@ -77,6 +85,12 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
         Endpoints endpoints = endpoints(config.serviceEndpoints(), problems);
 
         Optional<URI> standIn = config.standIn().url();
+        if (standIn.isPresent() && offeredByDevServices(STAND_IN_URL_PROPERTY)
+                && (key.isPresent() || config.offline() || !endpoints.isDefault())) {
+            // A Dev Service started for an earlier application of this run (a previous test class) still offers its
+            // stand-in; this application is configured for a LaunchDarkly of its own, which wins.
+            standIn = Optional.empty();
+        }
         standIn.filter(ClientSettings::notAbsoluteHttp).ifPresent(url -> problems.add(STAND_IN_URL_PROPERTY + " '" + url
                 + "' is not an absolute http(s) URL"));
         if (config.offline() && standIn.isPresent()) {
