@@ -18,6 +18,7 @@ import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig.MetricDefinition;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsRecorder;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistrationReadinessCheck;
+import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistrationWellnessCheck;
 import io.quarkiverse.launchdarkly.runtime.registration.StartupMetricRegistration;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -57,6 +58,8 @@ class MetricRegistrationProcessor {
     @BuildStep
     void health(LaunchDarklyBuildTimeConfig config, Capabilities capabilities, BuildProducer<HealthBuildItem> health) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            health.produce(new HealthBuildItem(MetricRegistrationWellnessCheck.class.getName(), config.health().enabled()));
+            // Looked up only with quarkus.launchdarkly.registration.gates-readiness=true.
             health.produce(new HealthBuildItem(MetricRegistrationReadinessCheck.class.getName(), config.health().enabled()));
         }
     }

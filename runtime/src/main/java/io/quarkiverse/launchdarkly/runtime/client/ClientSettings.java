@@ -151,6 +151,14 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
         if (registration.timeout().isNegative() || registration.timeout().isZero()) {
             problems.add("quarkus.launchdarkly.registration.timeout must be positive, got " + registration.timeout());
         }
+        if (registration.retryBackoff().isNegative() || registration.retryBackoff().isZero()) {
+            problems.add("quarkus.launchdarkly.registration.retry-backoff must be positive, got "
+                    + registration.retryBackoff());
+        } else if (registration.retryMaxBackoff().compareTo(registration.retryBackoff()) < 0) {
+            problems.add("quarkus.launchdarkly.registration.retry-max-backoff (" + registration.retryMaxBackoff()
+                    + ") cannot be shorter than quarkus.launchdarkly.registration.retry-backoff ("
+                    + registration.retryBackoff() + ")");
+        }
         if (registration.maxRetries() < 0) {
             problems.add("quarkus.launchdarkly.registration.max-retries cannot be negative, got "
                     + registration.maxRetries());
