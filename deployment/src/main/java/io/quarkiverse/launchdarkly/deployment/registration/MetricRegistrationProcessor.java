@@ -5,23 +5,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedEventKeysBuildItem;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedEventKeysBuildItem.TrackedEventKey;
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyBuildTimeConfig;
+import io.quarkiverse.launchdarkly.runtime.registration.BuildTimeMetricProperties;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig.MetricDefinition;
+import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsRecorder;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistrationReadinessCheck;
+import io.quarkiverse.launchdarkly.runtime.registration.MetricRegistrationWellnessCheck;
 import io.quarkiverse.launchdarkly.runtime.registration.StartupMetricRegistration;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Validates the metric definitions of {@code application.properties} at build time, checks them against the event keys
@@ -36,9 +46,20 @@ class MetricRegistrationProcessor {
         beans.produce(AdditionalBeanBuildItem.unremovableOf(StartupMetricRegistration.class));
     }
 
+    /** The metric properties of the build, so that startup can refuse runtime values that would be ignored. */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem buildTimeProperties(MetricDefinitionsRecorder recorder) {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        return SyntheticBeanBuildItem.configure(BuildTimeMetricProperties.class).scope(Singleton.class).unremovable()
+                .supplier(recorder.buildTimeProperties(BuildTimeMetricProperties.explicitlySet(config))).done();
+    }
+
     @BuildStep
     void health(LaunchDarklyBuildTimeConfig config, Capabilities capabilities, BuildProducer<HealthBuildItem> health) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            health.produce(new HealthBuildItem(MetricRegistrationWellnessCheck.class.getName(), config.health().enabled()));
+            // Looked up only with quarkus.launchdarkly.registration.gates-readiness=true.
             health.produce(new HealthBuildItem(MetricRegistrationReadinessCheck.class.getName(), config.health().enabled()));
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -32,6 +33,8 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
     public static final String STAND_IN_SDK_KEY = "sdk-stand-in";
     static final String SDK_KEY_PROPERTY = "quarkus.launchdarkly.sdk-key";
     static final String STAND_IN_URL_PROPERTY = "quarkus.launchdarkly.stand-in.url";
+    static final String PROJECT_KEY_PROPERTY = "quarkus.launchdarkly.api.project-key";
+    private static final Pattern PROJECT_KEY = Pattern.compile("[^\\s/?#%]+");
 
     /**
      * Custom service endpoints: either nothing (LaunchDarkly's own), a relay proxy, or all three services.
@@ -51,15 +54,20 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
     }
 
     /**
-     * Resolves the settings.
+     * Resolves the settings, checking every runtime property of the extension on the way.
      *
      * @param config the extension configuration
+     * @param metricsDeclared whether {@code quarkus.launchdarkly.metrics} defines metrics, which the registration creates
+     *        in a LaunchDarkly project
+     * @param otherProblems mistakes found elsewhere (runtime values of build-time properties), reported in the same
+     *        failure
      * @param devOrTest whether the application runs in dev or test mode
      * @param env reads an environment variable (a parameter so that tests need not change the real environment)
      * @throws ConfigurationException naming every property that is wrong
      */
-    public static ClientSettings resolve(LaunchDarklyConfig config, boolean devOrTest, Function<String, String> env) {
-        List<String> problems = new ArrayList<>();
+    public static ClientSettings resolve(LaunchDarklyConfig config, boolean metricsDeclared, List<String> otherProblems,
+            boolean devOrTest, Function<String, String> env) {
+        List<String> problems = new ArrayList<>(otherProblems);
 
         Optional<String> key = config.sdkKey();
         String keySource = SDK_KEY_PROPERTY;
@@ -82,6 +90,10 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
         if (config.startWait().isNegative()) {
             problems.add("quarkus.launchdarkly.start-wait cannot be negative, got " + config.startWait());
         }
+        if (config.shutdownTimeout().isNegative()) {
+            problems.add("quarkus.launchdarkly.shutdown-timeout cannot be negative, got " + config.shutdownTimeout());
+        }
+        apiAndRegistration(config, problems);
         Endpoints endpoints = endpoints(config.serviceEndpoints(), problems);
 
         Optional<URI> standIn = config.standIn().url();
@@ -119,10 +131,58 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
                     + " quarkus.launchdarkly.offline=true, or " + STAND_IN_URL_PROPERTY + " to use a local stand-in");
         }
 
+        if (metricsDeclared && mode == ClientMode.REMOTE && config.registration().enabled()
+                && config.api().projectKey().filter(k -> !k.isBlank()).isEmpty()) {
+            problems.add(PROJECT_KEY_PROPERTY + " is required: quarkus.launchdarkly.metrics defines metrics, which the"
+                    + " registration creates in a LaunchDarkly project. Set it to the key of that project (LaunchDarkly:"
+                    + " Project settings > Projects), or set quarkus.launchdarkly.registration.enabled=false");
+        }
+
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid LaunchDarkly configuration:\n  - " + String.join("\n  - ", problems));
         }
         return new ClientSettings(mode, key, keySource, endpoints, standIn);
+    }
+
+    private static void apiAndRegistration(LaunchDarklyConfig config, List<String> problems) {
+        LaunchDarklyConfig.ApiConfig api = config.api();
+        api.projectKey().ifPresent(key -> {
+            if (key.isBlank()) {
+                problems.add(PROJECT_KEY_PROPERTY + " is blank");
+            } else if (!PROJECT_KEY.matcher(key).matches()) {
+                problems.add(PROJECT_KEY_PROPERTY + " '" + key + "' is not a project key: it has white space or one of"
+                        + " / ? # % which a LaunchDarkly project key never has");
+            }
+        });
+        if (notAbsoluteHttp(api.baseUrl())) {
+            problems.add("quarkus.launchdarkly.api.base-url " + display(api.baseUrl())
+                    + " is not an absolute http(s) URL, for example https://app.launchdarkly.com");
+        }
+        if (api.requestTimeout().isNegative() || api.requestTimeout().isZero()) {
+            problems.add("quarkus.launchdarkly.api.request-timeout must be positive, got " + api.requestTimeout());
+        }
+        LaunchDarklyConfig.RegistrationConfig registration = config.registration();
+        if (registration.timeout().isNegative() || registration.timeout().isZero()) {
+            problems.add("quarkus.launchdarkly.registration.timeout must be positive, got " + registration.timeout());
+        }
+        if (registration.retryBackoff().isNegative() || registration.retryBackoff().isZero()) {
+            problems.add("quarkus.launchdarkly.registration.retry-backoff must be positive, got "
+                    + registration.retryBackoff());
+        } else if (registration.retryMaxBackoff().compareTo(registration.retryBackoff()) < 0) {
+            problems.add("quarkus.launchdarkly.registration.retry-max-backoff (" + registration.retryMaxBackoff()
+                    + ") cannot be shorter than quarkus.launchdarkly.registration.retry-backoff ("
+                    + registration.retryBackoff() + ")");
+        }
+        if (registration.maxRetries() < 0) {
+            problems.add("quarkus.launchdarkly.registration.max-retries cannot be negative, got "
+                    + registration.maxRetries());
+        }
+    }
+
+    /** A URL for a message; one with an {@code @} may carry a user name and password, which are not shown. */
+    private static String display(URI uri) {
+        String text = uri.toString();
+        return text.contains("@") ? "(value not shown: it contains '@', which may hold credentials)" : "'" + text + "'";
     }
 
     private static boolean notAbsoluteHttp(URI uri) {

@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -17,8 +18,11 @@ import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.integrations.EventProcessorBuilder;
 import com.launchdarkly.sdk.server.integrations.ServiceEndpointsBuilder;
 
+import io.quarkiverse.launchdarkly.runtime.registration.BuildTimeMetricProperties;
+import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Creates the application's one {@link LDClient} when the application starts (never during static init, so a native
@@ -37,13 +41,17 @@ public class LaunchDarklyClientProducer {
     private final ClientSettings settings;
     private volatile LDClient client;
 
-    LaunchDarklyClientProducer(LaunchDarklyConfig config,
+    LaunchDarklyClientProducer(LaunchDarklyConfig config, MetricDefinitionsConfig definitions,
+            BuildTimeMetricProperties buildTimeMetrics,
             @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName,
             @ConfigProperty(name = "quarkus.application.version") Optional<String> applicationVersion) {
         this.config = config;
         this.applicationName = applicationName;
         this.applicationVersion = applicationVersion;
-        this.settings = ClientSettings.resolve(config, LaunchMode.current().isDevOrTest(), System::getenv);
+        // Every mistake of the configuration fails startup here, in one message.
+        this.settings = ClientSettings.resolve(config, !definitions.metrics().isEmpty(),
+                buildTimeMetrics.runtimeChanges(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)),
+                LaunchMode.current().isDevOrTest(), System::getenv);
         this.counters = new EventCounters(config.events().flushInterval());
     }
 

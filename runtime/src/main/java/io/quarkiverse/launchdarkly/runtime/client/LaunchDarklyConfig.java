@@ -138,8 +138,8 @@ public interface LaunchDarklyConfig {
         boolean blocking();
 
         /**
-         * The longest the whole reconciliation may take, retries included; what is not done by then is reported as
-         * failed.
+         * The longest one run of the reconciliation may take, retries and requests under way included (a request still
+         * unanswered then is cancelled); what is not done by then is reported as failed.
          */
         @WithDefault("60s")
         Duration timeout();
@@ -176,6 +176,27 @@ public interface LaunchDarklyConfig {
          */
         @WithDefault("5")
         int maxRetries();
+
+        /**
+         * How long after a failed registration it runs again, in the background. The wait doubles after each failure in
+         * a row, up to {@code retry-max-backoff}, until a run succeeds or the application stops.
+         */
+        @WithDefault("10s")
+        Duration retryBackoff();
+
+        /**
+         * The longest wait between two background runs of a registration that keeps failing.
+         */
+        @WithDefault("10m")
+        Duration retryMaxBackoff();
+
+        /**
+         * Whether a failed registration makes the application not ready. By default the outcome is a wellness check
+         * ({@code /q/health/well}), so that an outage of LaunchDarkly's REST API does not take the application out of
+         * service while flags and events work; set it to {@code true} to have the readiness check report it too.
+         */
+        @WithDefault("false")
+        boolean gatesReadiness();
     }
 
     /**

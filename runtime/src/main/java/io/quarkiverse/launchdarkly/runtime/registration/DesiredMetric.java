@@ -95,8 +95,9 @@ final class DesiredMetric {
 
     /**
      * The JSON Patch operations that bring the metric read from LaunchDarkly to this definition: a {@code replace} (or
-     * {@code add} when absent) for each set field that differs, and an {@code add} for each missing tag (tags added in
-     * LaunchDarkly are kept).
+     * {@code add} when absent) for each set field that differs, and when a tag is missing one {@code replace} of the
+     * tags with the missing ones appended (tags added in LaunchDarkly are kept). Every operation sets a value, so the
+     * patch is idempotent: sent twice, it gives the same metric.
      */
     List<ObjectNode> patchAgainst(JsonNode actual) {
         List<ObjectNode> operations = new ArrayList<>();
@@ -116,13 +117,13 @@ final class DesiredMetric {
         if (actualTags != null && actualTags.isArray()) {
             actualTags.forEach(tag -> present.add(tag.asText()));
         }
-        if (actualTags == null || !actualTags.isArray()) {
+        if (!present.containsAll(tags) || actualTags == null || !actualTags.isArray()) {
+            // The whole array, not "add /tags/-" per tag: a request retried after a lost answer must not append twice.
+            Set<String> merged = new LinkedHashSet<>(present);
+            merged.addAll(tags);
             ArrayNode all = NODES.arrayNode();
-            tags.forEach(all::add);
-            operations.add(operation("add", "/tags", all));
-        } else {
-            tags.stream().filter(tag -> !present.contains(tag))
-                    .forEach(tag -> operations.add(operation("add", "/tags/-", NODES.textNode(tag))));
+            merged.forEach(all::add);
+            operations.add(operation(actualTags == null || actualTags.isNull() ? "add" : "replace", "/tags", all));
         }
         return operations;
     }

@@ -4,20 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.quarkiverse.launchdarkly.registration.MetricOutcome;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
-import io.quarkiverse.launchdarkly.registration.RegistrationReport;
+import io.quarkus.arc.lookup.LookupIfProperty;
 
 /**
- * Readiness from the metric registration: down when it failed (the metrics the code tracks may not exist in
- * LaunchDarkly), up otherwise, including while it runs in the background. Registered by the deployment module only when
+ * The outcome of the metric registration as readiness, only with
+ * {@code quarkus.launchdarkly.registration.gates-readiness=true}: down while the last run failed (the metrics the code
+ * tracks may not exist in LaunchDarkly), up otherwise. Registered by the deployment module only when
  * {@code quarkus-smallrye-health} is present.
  */
 @Readiness
 @ApplicationScoped
+@LookupIfProperty(name = "quarkus.launchdarkly.registration.gates-readiness", stringValue = "true")
 public class MetricRegistrationReadinessCheck implements HealthCheck {
 
     private final MetricRegistration registration;
@@ -28,18 +28,6 @@ public class MetricRegistrationReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        RegistrationReport report = registration.report();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("LaunchDarkly metric registration")
-                .withData("state", report.state().name().toLowerCase());
-        for (MetricOutcome.Status status : MetricOutcome.Status.values()) {
-            int count = report.withStatus(status).size();
-            if (count > 0) {
-                response.withData(status.name().toLowerCase(), count);
-            }
-        }
-        if (report.problem() != null && report.state() == RegistrationReport.State.FAILED) {
-            response.withData("problem", report.problem());
-        }
-        return report.state() == RegistrationReport.State.FAILED ? response.down().build() : response.up().build();
+        return MetricRegistrationWellnessCheck.response(registration.report());
     }
 }

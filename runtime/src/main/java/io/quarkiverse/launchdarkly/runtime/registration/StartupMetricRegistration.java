@@ -1,12 +1,18 @@
 package io.quarkiverse.launchdarkly.runtime.registration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -31,10 +37,14 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The {@link MetricRegistration} bean: observes the startup, runs the reconciliation in the background or blocking as
- * configured, and keeps the last report.
+ * configured, and keeps the last report. A failed run is repeated in the background, with a growing wait, until one
+ * succeeds or the application stops.
  */
 @Singleton
 public class StartupMetricRegistration implements MetricRegistration {
+
+    /** The name of the thread of the background runs. */
+    public static final String THREAD_NAME = "launchdarkly-metric-registration";
 
     private static final Logger LOG = Logger.getLogger(StartupMetricRegistration.class);
 
@@ -43,6 +53,12 @@ public class StartupMetricRegistration implements MetricRegistration {
     private final ClientSettings settings;
     private final Instance<LaunchDarklyMetricsClient> clients;
     private volatile RegistrationReport report = RegistrationReport.disabled("not started");
+    private final Object lifecycle = new Object();
+    /** Runs the background registration and its retries; created at the first. */
+    private ScheduledExecutorService background;
+    private volatile boolean stopped;
+    /** Failed runs in a row; touched by the background thread only (and by startup before it exists). */
+    private volatile int failedRuns;
 
     StartupMetricRegistration(LaunchDarklyConfig config, MetricDefinitionsConfig definitions, ClientSettings settings,
             Instance<LaunchDarklyMetricsClient> clients) {
@@ -67,16 +83,88 @@ public class StartupMetricRegistration implements MetricRegistration {
         LaunchDarklyConfig.RegistrationConfig registration = config.registration();
         if (registration.blocking() || registration.failOnError()) {
             RegistrationReport result = reconcile();
-            if (registration.failOnError() && result.state() == RegistrationReport.State.FAILED) {
-                throw new IllegalStateException(result.summary()
-                        + " (startup fails because quarkus.launchdarkly.registration.fail-on-error=true)");
+            if (result.state() == RegistrationReport.State.FAILED) {
+                if (registration.failOnError()) {
+                    throw new IllegalStateException(result.summary()
+                            + " (startup fails because quarkus.launchdarkly.registration.fail-on-error=true)");
+                }
+                retryLater();
             }
             return;
         }
         report = RegistrationReport.running(projectKey());
-        Thread worker = new Thread(this::reconcile, "launchdarkly-metric-registration");
-        worker.setDaemon(true);
-        worker.start();
+        schedule(Duration.ZERO);
+    }
+
+    /** Stops the background runs, also at a dev-mode reload, so that none outlives the application. */
+    @PreDestroy
+    void stop() {
+        synchronized (lifecycle) {
+            stopped = true;
+            if (background == null) {
+                return;
+            }
+            background.shutdownNow();
+        }
+        try {
+            // The run under way stops at its next request: the interrupt ends the wait for an answer.
+            if (!background.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.debug("The background metric registration did not stop within 2 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runInBackground() {
+        if (stopped) {
+            return;
+        }
+        if (failedRuns > 0 && report.state() == RegistrationReport.State.DONE) {
+            // Someone called reconcile() meanwhile, and it worked.
+            failedRuns = 0;
+            return;
+        }
+        RegistrationReport result = reconcile();
+        if (result.state() == RegistrationReport.State.FAILED) {
+            retryLater();
+        } else if (failedRuns > 0) {
+            LOG.infof("LaunchDarkly metric registration recovered after %d failed run(s)", failedRuns);
+            failedRuns = 0;
+        }
+    }
+
+    /**
+     * Runs the registration again in the background after a failure (a rate limit or an outage during a deploy ends),
+     * waiting longer after each failure in a row, up to {@code retry-max-backoff}.
+     */
+    private void retryLater() {
+        failedRuns++;
+        Duration wait = RetryBackoff.next(config.registration().retryBackoff(), config.registration().retryMaxBackoff(),
+                failedRuns, ThreadLocalRandom.current().nextDouble());
+        if (failedRuns == 1) {
+            LOG.infof("LaunchDarkly metric registration runs again in the background in %s, then less often while it"
+                    + " fails (at most every %s)", wait, config.registration().retryMaxBackoff());
+        } else {
+            LOG.debugf("LaunchDarkly metric registration failed %d time(s) in a row; next run in %s", failedRuns, wait);
+        }
+        schedule(wait);
+    }
+
+    private void schedule(Duration delay) {
+        synchronized (lifecycle) {
+            if (stopped) {
+                return;
+            }
+            if (background == null) {
+                background = Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, THREAD_NAME);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            background.schedule(this::runInBackground, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private Optional<String> disabledReason() {
@@ -97,6 +185,14 @@ public class StartupMetricRegistration implements MetricRegistration {
         LaunchDarklyConfig.RegistrationConfig registration = config.registration();
         Instant deadline = Instant.now().plus(registration.timeout());
         String project = projectKey();
+        if (project == null) {
+            report = new RegistrationReport(RegistrationReport.State.FAILED, null, List.of(),
+                    "no project key: set quarkus.launchdarkly.api.project-key to the key of the LaunchDarkly project the"
+                            + " metrics belong to",
+                    Instant.now());
+            LOG.warn(report.summary());
+            return report;
+        }
         report = RegistrationReport.running(project);
         List<MetricOutcome> outcomes = new ArrayList<>();
         String problem = null;

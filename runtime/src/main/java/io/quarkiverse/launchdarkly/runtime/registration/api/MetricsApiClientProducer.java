@@ -82,7 +82,7 @@ public class MetricsApiClientProducer {
                 ExtensionVersion.NAME + "/" + ExtensionVersion.get());
         this.transport = created;
         LaunchDarklyMetricsClient client = new RestMetricsClient(created, created::describeBaseUri, credentials,
-                projectKey, RetryPolicy.of(config.registration().maxRetries()));
+                projectKey, RetryPolicy.of(config.registration().maxRetries()), api.requestTimeout());
         LOG.debugf("LaunchDarkly metrics API client: %s, token %s", localMode ? "local stand-in" : api.baseUrl(),
                 credentials.isPresent() ? "from " + credentials.source() : "missing");
         return client;

@@ -14,12 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The five metric operations of LaunchDarkly's REST API, for the Quarkus REST client. Bodies go out as JSON text
  * written by {@link MetricsJson} and answers come back as {@link Response}s (the default exception mapper is
  * disabled), so that the wire format does not depend on the application's {@code ObjectMapper} customizations and
- * every status, header and error body reaches {@link LaunchDarklyMetricsClient}.
+ * every status, header and error body reaches {@link LaunchDarklyMetricsClient}. Each call answers a {@link Uni}, so that
+ * the caller can stop waiting at its deadline and cancel the request.
  * <p>
  * The access token is a parameter of each call, so that clients with other tokens can share one REST client. The
  * constant headers ({@code LD-API-Version}, {@code User-Agent}) are added by {@link ApiHeadersFilter}.
@@ -30,27 +32,27 @@ public interface MetricsRestApi {
 
     @GET
     @Path("/{projectKey}")
-    Response list(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
+    Uni<Response> list(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
             @QueryParam("limit") int limit, @QueryParam("offset") int offset, @QueryParam("filter") String filter);
 
     @POST
     @Path("/{projectKey}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response create(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey, String body);
+    Uni<Response> create(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey, String body);
 
     @GET
     @Path("/{projectKey}/{metricKey}")
-    Response get(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
+    Uni<Response> get(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
             @PathParam("metricKey") String metricKey);
 
     @PATCH
     @Path("/{projectKey}/{metricKey}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response update(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
+    Uni<Response> update(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
             @PathParam("metricKey") String metricKey, String body);
 
     @DELETE
     @Path("/{projectKey}/{metricKey}")
-    Response delete(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
+    Uni<Response> delete(@HeaderParam("Authorization") String token, @PathParam("projectKey") String projectKey,
             @PathParam("metricKey") String metricKey);
 }

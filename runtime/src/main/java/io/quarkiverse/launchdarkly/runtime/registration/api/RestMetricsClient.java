@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -31,6 +32,8 @@ import io.quarkiverse.launchdarkly.registration.PatchOperation;
 import io.quarkiverse.launchdarkly.registration.RateLimitedException;
 import io.quarkiverse.launchdarkly.registration.ServerErrorException;
 import io.quarkiverse.launchdarkly.registration.UnauthorizedException;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The {@link LaunchDarklyMetricsClient} over the Quarkus REST client: the request loop with its retries (as
@@ -56,6 +59,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final Instant deadline;
+    private final Duration requestTimeout;
 
     /**
      * @param api the REST client, resolved at each request (the transport builds it at the first)
@@ -66,11 +70,12 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
      * @param clock the time, for {@code X-Ratelimit-Reset} and the deadline
      * @param sleeper waits between attempts
      * @param random jitter, in {@code [0, 1)}
-     * @param deadline the time after which no retry starts, or {@code null}
+     * @param deadline the time after which no retry starts and no request is waited for, or {@code null}
+     * @param requestTimeout the longest one request is waited for
      */
     RestMetricsClient(Supplier<MetricsRestApi> api, Supplier<String> baseUriDescription, ApiCredentials credentials,
             String projectKey, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, DoubleSupplier random,
-            Instant deadline) {
+            Instant deadline, Duration requestTimeout) {
         this.api = Objects.requireNonNull(api, "api");
         this.baseUriDescription = Objects.requireNonNull(baseUriDescription, "baseUriDescription");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -80,13 +85,14 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
         this.deadline = deadline;
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
     /** A client on the real clock, sleeping for real, with random jitter. */
     RestMetricsClient(Supplier<MetricsRestApi> api, Supplier<String> baseUriDescription, ApiCredentials credentials,
-            String projectKey, RetryPolicy retryPolicy) {
+            String projectKey, RetryPolicy retryPolicy, Duration requestTimeout) {
         this(api, baseUriDescription, credentials, projectKey, retryPolicy, Clock.systemUTC(), Sleeper.REAL,
-                () -> ThreadLocalRandom.current().nextDouble(), null);
+                () -> ThreadLocalRandom.current().nextDouble(), null, requestTimeout);
     }
 
     // ---- configuration ----
@@ -122,7 +128,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
     @Override
     public LaunchDarklyMetricsClient withDeadline(Instant deadline) {
         return new RestMetricsClient(api, baseUriDescription, credentials, projectKey, retryPolicy, clock, sleeper,
-                random, deadline);
+                random, deadline, requestTimeout);
     }
 
     @Override
@@ -131,7 +137,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
             throw new IllegalArgumentException("An API access token must not be blank");
         }
         return new RestMetricsClient(api, baseUriDescription, new ApiCredentials(token, "withToken(...)"),
-                projectKey, retryPolicy, clock, sleeper, random, deadline);
+                projectKey, retryPolicy, clock, sleeper, random, deadline, requestTimeout);
     }
 
     @Override
@@ -139,7 +145,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
         return new RestMetricsClient(api, baseUriDescription, credentials, projectKey,
                 new RetryPolicy(maxRetries, retryPolicy.initialBackoff(), retryPolicy.maxBackoff(),
                         retryPolicy.minRateLimitWait(), retryPolicy.maxWait()),
-                clock, sleeper, random, deadline);
+                clock, sleeper, random, deadline, requestTimeout);
     }
 
     // ---- operations ----
@@ -258,19 +264,37 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
             String detail, Throwable cause) {
     }
 
-    private <T> T execute(String method, String path, Function<MetricsRestApi, Response> request, Class<T> type) {
+    private <T> T execute(String method, String path, Function<MetricsRestApi, Uni<Response>> request, Class<T> type) {
         int retries = 0;
         while (true) {
             Failure failure;
-            try (Response response = request.apply(api.get())) {
+            Duration answerWait = waitForAnswer();
+            if (answerWait.isZero()) {
+                throw exception(method, path, new Failure(0, null, null, null, null, "the deadline " + deadline
+                        + " has passed", null), retries, null);
+            }
+            try (Response response = request.apply(api.get()).await().atMost(answerWait)) {
                 int status = response.getStatus();
                 String body = readBody(response);
                 if (status >= 200 && status < 300) {
                     return read(method, path, status, body, type);
                 }
                 failure = failure(status, body, response);
+            } catch (TimeoutException e) {
+                // await() cancelled the request: a slow answer cannot hold the caller beyond its bound.
+                failure = new Failure(0, null, null, null, null, "no answer within " + millis(answerWait)
+                        + (answerWait.compareTo(requestTimeout) < 0 ? " (the rest of the time to the deadline " + deadline + ")"
+                                : " (quarkus.launchdarkly.api.request-timeout)"),
+                        null);
             } catch (ProcessingException e) {
                 failure = new Failure(0, null, null, null, null, null, e);
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw exception(method, path, new Failure(0, null, null, null, null, "interrupted", null), retries,
+                            null);
+                }
+                failure = new Failure(0, null, null, null, null, null, e.getCause() == null ? e : e.getCause());
             }
 
             if (!RetryPolicy.isRetryable(failure.status()) || retries >= retryPolicy.maxRetries()) {
@@ -292,6 +316,18 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
                 throw exception(method, path, failure, retries - 1, "interrupted while waiting to retry");
             }
         }
+    }
+
+    /** How long to wait for the next answer: the request timeout, cut at the deadline; zero once it has passed. */
+    private Duration waitForAnswer() {
+        if (deadline == null) {
+            return requestTimeout;
+        }
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return Duration.ZERO;
+        }
+        return left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
     }
 
     private static String readBody(Response response) {
@@ -407,7 +443,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
                 root = root.getCause();
             }
             return credentials.redact("got no answer from " + baseUriDescription.get() + ": "
-                    + (root == null ? "I/O failure" : root.toString()));
+                    + (root != null ? root.toString() : failure.detail() != null ? failure.detail() : "I/O failure"));
         }
         StringBuilder text = new StringBuilder("answered ").append(failure.status());
         if (failure.code() != null) {

@@ -1,0 +1,68 @@
+package io.quarkiverse.launchdarkly.deployment.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.launchdarkly.registration.MetricRegistration;
+import io.quarkiverse.launchdarkly.registration.RegistrationReport;
+import io.quarkiverse.launchdarkly.test.Fault;
+import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * {@code registration.timeout} bounds the requests under way too: with a blocking registration, a timeout of 3 s and a
+ * REST API that answers in 8 s, the startup's registration ends within the timeout plus a second, reported as failed.
+ */
+class MetricRegistrationTimeoutTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(SlowApi.class).addAsResource(new StringAsset("""
+                    quarkus.launchdarkly.metrics."checkout.completed".name=Checkout completed
+                    quarkus.launchdarkly.registration.blocking=true
+                    quarkus.launchdarkly.registration.timeout=3s
+                    """), "application.properties"));
+
+    @Inject
+    MetricRegistration registration;
+
+    @Inject
+    SlowApi slowApi;
+
+    @Test
+    void theSlowRequestIsCancelledAtTheTimeout() {
+        RegistrationReport report = registration.report();
+        assertThat(report.state()).isEqualTo(RegistrationReport.State.FAILED);
+        assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.reason()).contains("no answer within"));
+        assertThat(Duration.ofNanos(slowApi.registrationEnded - slowApi.registrationStarted))
+                .as("the blocking registration at startup").isLessThan(Duration.ofSeconds(4));
+    }
+
+    /** Slows the REST API down before the registration's startup observer runs, and times that observer. */
+    @ApplicationScoped
+    public static class SlowApi {
+
+        volatile long registrationStarted;
+        volatile long registrationEnded;
+
+        void slowDown(@Observes @Priority(1) StartupEvent event, LocalLaunchDarkly local) {
+            local.faults().inject(Fault.on("GET", "/api/v2/metrics/**").delay(Duration.ofSeconds(8)).times(1));
+            registrationStarted = System.nanoTime();
+        }
+
+        void registered(@Observes @Priority(100_000) StartupEvent event) {
+            registrationEnded = System.nanoTime();
+        }
+    }
+}
