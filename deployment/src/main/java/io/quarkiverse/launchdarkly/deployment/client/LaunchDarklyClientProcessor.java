@@ -4,6 +4,9 @@ import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.client.EventCounters;
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyBuildTimeConfig;
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyClientProducer;
+import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
+import io.quarkiverse.launchdarkly.runtime.events.EventDelivery;
+import io.quarkiverse.launchdarkly.runtime.health.EventsDeliveryCheck;
 import io.quarkiverse.launchdarkly.runtime.health.LaunchDarklyReadinessCheck;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
@@ -16,7 +19,7 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
- * Registers the LaunchDarkly client and the readiness check.
+ * Registers the LaunchDarkly client, its event delivery and the readiness checks.
  */
 class LaunchDarklyClientProcessor {
 
@@ -32,13 +35,14 @@ class LaunchDarklyClientProcessor {
         beans.produce(AdditionalBeanBuildItem.unremovableOf(LaunchDarklyClientProducer.class));
         // Read by tests, the Dev UI and other parts of the extension through lookups ArC cannot see.
         unremovable.produce(UnremovableBeanBuildItem.beanTypes(EventCounters.class,
-                ClientSettings.class));
+                ClientSettings.class, EventDelivery.class, DeliveryCounters.class));
     }
 
     @BuildStep
     void health(LaunchDarklyBuildTimeConfig config, Capabilities capabilities, BuildProducer<HealthBuildItem> health) {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             health.produce(new HealthBuildItem(LaunchDarklyReadinessCheck.class.getName(), config.health().enabled()));
+            health.produce(new HealthBuildItem(EventsDeliveryCheck.class.getName(), config.health().enabled()));
         }
     }
 

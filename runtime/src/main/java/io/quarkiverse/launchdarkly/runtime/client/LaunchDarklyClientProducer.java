@@ -17,13 +17,17 @@ import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.integrations.EventProcessorBuilder;
 import com.launchdarkly.sdk.server.integrations.ServiceEndpointsBuilder;
 
+import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
+import io.quarkiverse.launchdarkly.runtime.events.EventDelivery;
+import io.quarkiverse.launchdarkly.runtime.events.QueueGate;
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
 /**
  * Creates the application's one {@link LDClient} when the application starts (never during static init, so a native
- * image or a build never opens connections). On shutdown the client is closed, which delivers the queued events,
- * within {@code shutdown-timeout}.
+ * image or a build never opens connections). Its events go through the extension's {@link EventDelivery}. On shutdown
+ * the client is closed, which delivers the queued events, within {@code shutdown-timeout}.
  */
 @Singleton
 public class LaunchDarklyClientProducer {
@@ -35,16 +39,21 @@ public class LaunchDarklyClientProducer {
     private final Optional<String> applicationVersion;
     private final EventCounters counters;
     private final ClientSettings settings;
+    private final EventDelivery delivery;
     private volatile LDClient client;
 
     LaunchDarklyClientProducer(LaunchDarklyConfig config,
             @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName,
-            @ConfigProperty(name = "quarkus.application.version") Optional<String> applicationVersion) {
+            @ConfigProperty(name = "quarkus.application.version") Optional<String> applicationVersion,
+            TrackingFailures trackingFailures) {
         this.config = config;
         this.applicationName = applicationName;
         this.applicationVersion = applicationVersion;
         this.settings = ClientSettings.resolve(config, LaunchMode.current().isDevOrTest(), System::getenv);
         this.counters = new EventCounters(config.events().flushInterval());
+        // In local mode without a key the stand-in's key was sent: the property is still where a real key goes.
+        this.delivery = new EventDelivery(config.events(),
+                settings.sdkKey().isPresent() ? settings.sdkKeySource() : ClientSettings.SDK_KEY_PROPERTY, trackingFailures);
     }
 
     /** The client, created at startup. {@code LDClientInterface} injection points get the same instance. */
@@ -65,6 +74,20 @@ public class LaunchDarklyClientProducer {
         return counters;
     }
 
+    /** The delivery of analytics events to LaunchDarkly. */
+    @Produces
+    @Singleton
+    EventDelivery eventDelivery() {
+        return delivery;
+    }
+
+    /** What happened to the events handed over for delivery. */
+    @Produces
+    @Singleton
+    DeliveryCounters deliveryCounters() {
+        return delivery.counters();
+    }
+
     /** How the client was set up. */
     @Produces
     @Singleton
@@ -77,7 +100,7 @@ public class LaunchDarklyClientProducer {
                 .startWait(config.startWait())
                 .diagnosticOptOut(config.events().diagnosticOptOut())
                 .wrapper(Components.wrapperInfo().wrapperName(ExtensionVersion.NAME).wrapperVersion(ExtensionVersion.get()))
-                .events(CountingEventProcessor.around(eventProcessor(), counters));
+                .events(CountingEventProcessor.around(eventProcessor(), counters, delivery.gate()));
 
         var appInfo = Components.applicationInfo();
         config.application().id().or(() -> applicationName).flatMap(ApplicationTags::sanitize)
@@ -101,8 +124,10 @@ public class LaunchDarklyClientProducer {
     private EventProcessorBuilder eventProcessor() {
         LaunchDarklyConfig.EventsConfig events = config.events();
         EventProcessorBuilder processor = Components.sendEvents()
-                .capacity(events.capacity())
+                // The gate in front enforces the configured capacity and counts what it refuses.
+                .capacity(QueueGate.sdkCapacity(events.capacity()))
                 .flushInterval(events.flushInterval())
+                .eventSender(delivery.sender())
                 .allAttributesPrivate(events.allAttributesPrivate());
         events.privateAttributes().ifPresent(attributes -> processor.privateAttributes(attributes.toArray(String[]::new)));
         return processor;
@@ -147,12 +172,15 @@ public class LaunchDarklyClientProducer {
 
     /** Closes the client, which delivers queued events, waiting at most {@code timeout}. */
     private void close(LDClient toClose, Duration timeout) {
+        delivery.shutdownWithin(timeout);
         Thread closer = new Thread(() -> {
             try {
                 toClose.close();
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Closing the LaunchDarkly client failed: %s", e.toString());
             }
+            // The SDK closes the event sender itself; this covers a client that failed before doing so.
+            delivery.close();
         }, "launchdarkly-shutdown");
         closer.setDaemon(true);
         long recent = counters.recentlyRecorded();
