@@ -16,7 +16,6 @@ final class DeliveryTestSupport {
 
     static final String FAST_RETRIES = """
             quarkus.launchdarkly.events.diagnostic-opt-out=true
-            quarkus.launchdarkly.events.flush-interval=200ms
             quarkus.launchdarkly.events.retry.initial-backoff=20ms
             quarkus.launchdarkly.events.retry.max-backoff=100ms
             """;

@@ -32,7 +32,8 @@ class EventDeliveryRetryTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClass(DeliveryTestSupport.class)
-                    .addAsResource(new StringAsset(DeliveryTestSupport.FAST_RETRIES), "application.properties"));
+                    .addAsResource(new StringAsset(DeliveryTestSupport.FAST_RETRIES
+                            + "quarkus.launchdarkly.events.flush-interval=200ms\n"), "application.properties"));
 
     @Inject
     LDClient client;

@@ -3,6 +3,7 @@ package io.quarkiverse.launchdarkly.runtime.events;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -29,6 +30,7 @@ public final class EventDelivery {
     private final TrackingFailures failures;
     private final DeliveryCounters counters = new DeliveryCounters();
     private final QueueGate gate;
+    private final Optional<SpoolDirectory> spoolDirectory;
     private volatile long drainDeadline = Long.MIN_VALUE;
     private volatile RetryingEventSender sender;
 
@@ -40,6 +42,7 @@ public final class EventDelivery {
         this.sdkKeySource = sdkKeySource;
         this.failures = failures;
         this.gate = new QueueGate(config.capacity(), counters);
+        this.spoolDirectory = config.spoolDirectory().map(SpoolDirectory::new);
     }
 
     /** What the SDK calls to build its event sender. */
@@ -95,16 +98,34 @@ public final class EventDelivery {
 
     /** Payloads written at the last shutdown, to be sent first. */
     List<Payload> restore(URI eventsBaseUri) {
-        return List.of();
+        List<Payload> restored = spoolDirectory.map(directory -> directory.load(eventsBaseUri)).orElse(List.of());
+        if (!restored.isEmpty()) {
+            LOG.infof("Sending %d LaunchDarkly event(s) in %d payload(s) left undelivered at the last shutdown",
+                    restored.stream().mapToInt(Payload::events).sum(), restored.size());
+        }
+        return restored;
     }
 
-    /** The payloads the drain did not deliver in time. */
+    /** The payloads the drain did not deliver in time: written to the spool directory, else lost. */
     void leftAtShutdown(List<Payload> left) {
-        int events = left.stream().mapToInt(Payload::events).sum();
-        counters.lost(LossCause.SHUTDOWN, events, left.size());
-        LOG.warnf("%d LaunchDarkly event(s) in %d payload(s) were not delivered within the shutdown timeout"
-                + " (quarkus.launchdarkly.shutdown-timeout) and are lost; set quarkus.launchdarkly.events.spool-directory"
-                + " to send them at the next start. %s", events, left.size(), counters.summary());
+        int written = spoolDirectory.map(directory -> directory.write(left)).orElse(0);
+        List<Payload> kept = left.subList(0, written);
+        List<Payload> lost = left.subList(written, left.size());
+        int keptEvents = kept.stream().mapToInt(Payload::events).sum();
+        int lostEvents = lost.stream().mapToInt(Payload::events).sum();
+        if (!kept.isEmpty()) {
+            counters.writtenAtShutdown(keptEvents);
+            LOG.infof("%d LaunchDarkly event(s) in %d payload(s) not delivered within the shutdown timeout were written"
+                    + " to %s; the next start sends them", keptEvents, kept.size(), spoolDirectory.get().path());
+        }
+        if (!lost.isEmpty()) {
+            counters.lost(LossCause.SHUTDOWN, lostEvents, lost.size());
+            LOG.warnf("%d LaunchDarkly event(s) in %d payload(s) were not delivered within the shutdown timeout"
+                    + " (quarkus.launchdarkly.shutdown-timeout) and are lost%s. %s", lostEvents, lost.size(),
+                    spoolDirectory.isEmpty() ? "; set quarkus.launchdarkly.events.spool-directory to send them at the next"
+                            + " start" : "",
+                    counters.summary());
+        }
     }
 
     /** A loss was counted: the log says so, at most once a minute. */
