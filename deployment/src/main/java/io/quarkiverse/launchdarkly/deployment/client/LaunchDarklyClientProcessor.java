@@ -1,5 +1,7 @@
 package io.quarkiverse.launchdarkly.deployment.client;
 
+import java.util.Optional;
+
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.client.EventCounters;
 import io.quarkiverse.launchdarkly.runtime.client.LaunchDarklyBuildTimeConfig;
@@ -16,6 +18,8 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
@@ -24,6 +28,7 @@ import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 class LaunchDarklyClientProcessor {
 
     static final String FEATURE = "launchdarkly";
+    static final String DELIVERY_METERS = "io.quarkiverse.launchdarkly.runtime.events.DeliveryMeters";
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -43,6 +48,18 @@ class LaunchDarklyClientProcessor {
         if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
             health.produce(new HealthBuildItem(LaunchDarklyReadinessCheck.class.getName(), config.health().enabled()));
             health.produce(new HealthBuildItem(EventsDeliveryCheck.class.getName(), config.health().enabled()));
+        }
+    }
+
+    /**
+     * The delivery meters, only with {@code quarkus-micrometer} (which announces Micrometer metrics support); named, not
+     * referenced as a class, so that the build
+     * never loads a Micrometer type when the application does not have it.
+     */
+    @BuildStep
+    void meters(Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(DELIVERY_METERS));
         }
     }
 
