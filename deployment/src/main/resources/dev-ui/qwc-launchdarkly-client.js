@@ -113,6 +113,24 @@ export class QwcLaunchdarklyClient extends QwcLaunchdarklyPolling {
                 </dl>
             </section>
             <section>
+                <h3>Delivery to LaunchDarkly</h3>
+                <dl>
+                    <dt>State</dt>
+                    <dd class="state-${info.delivery.stopped ? 'OFF' : 'VALID'}">${info.delivery.stopped
+                        ? 'stopped' : 'delivering'}${info.delivery.stopped
+                        ? html` <span class="message">${info.delivery.stoppedBecause}</span>` : ''}</dd>
+                    <dt>Events sent</dt><dd>${info.delivery.sent}</dd>
+                    <dt>Delivered</dt><dd>${info.delivery.delivered}</dd>
+                    <dt>Waiting</dt><dd>${info.delivery.waiting}
+                        <span class="message">(${info.delivery.spoolBytes} bytes in memory)</span></dd>
+                    <dt>Attempts</dt><dd>${info.delivery.attempts} (${info.delivery.failedAttempts} failed)</dd>
+                    ${info.delivery.lastFailure ? html`<dt>Last failure</dt><dd>${info.delivery.lastFailure}</dd>` : ''}
+                    <dt>Lost</dt><dd>${info.delivery.lost}</dd>
+                    ${Object.entries(info.delivery.lostByCause).map(([cause, count]) =>
+                        html`<dt>&nbsp;&nbsp;${cause}</dt><dd>${count}</dd>`)}
+                </dl>
+            </section>
+            <section>
                 <h3>Versions</h3>
                 <dl>
                     <dt>${info.extensionName}</dt><dd>${info.extensionVersion}</dd>

@@ -220,6 +220,12 @@ class LaunchDarklyDevUiTest {
         // The counters of the client survive a clear of the journal.
         JsonNode clientAfter = rpc.call("getClientInfo");
         assertThat(clientAfter.path("counters").path("customEvents").asLong()).isGreaterThanOrEqualTo(2);
+        // The events the stand-in received went through the extension's delivery, which counts them.
+        JsonNode delivery = clientAfter.path("delivery");
+        assertThat(delivery.path("stopped").asBoolean()).isFalse();
+        assertThat(delivery.path("delivered").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(delivery.path("lost").asLong()).isZero();
+        assertThat(delivery.path("lostByCause").path("queue-full").isNumber()).isTrue();
         assertNoSecret(clientAfter);
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
 import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.runtime.client.EventCounters;
 import io.quarkiverse.launchdarkly.runtime.client.ExtensionVersion;
+import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
@@ -68,6 +70,9 @@ public class LaunchDarklyJsonRpcService {
 
     @Inject
     TrackingFailures trackingFailures;
+
+    @Inject
+    DeliveryCounters delivery;
 
     @Inject
     MetricRegistration registration;
@@ -147,7 +152,7 @@ public class LaunchDarklyJsonRpcService {
 
     // ---- Client page ----
 
-    /** Where the client is connected, its data source, what it has recorded, and versions. */
+    /** Where the client is connected, its data source, what it has recorded, the delivery of its events, versions. */
     public ClientInfo getClientInfo() {
         ClientMode mode = settings.mode();
         StandIn standIn = standIn().map(LaunchDarklyJsonRpcService::describe).orElse(null);
@@ -158,7 +163,7 @@ public class LaunchDarklyJsonRpcService {
                     text(configured.polling()), text(configured.events()));
         }
         return new ClientInfo(mode.name().toLowerCase(), settings.sdkKey().isPresent() ? settings.sdkKeySource() : null,
-                standIn, endpoints, dataSource(), client.isInitialized(), client.isOffline(), counters(),
+                standIn, endpoints, dataSource(), client.isInitialized(), client.isOffline(), counters(), delivery(),
                 ExtensionVersion.NAME, ExtensionVersion.get(), client.version());
     }
 
@@ -288,6 +293,14 @@ public class LaunchDarklyJsonRpcService {
                 : new LastError(String.valueOf(error.getKind()), error.getStatusCode(), cut(error.getMessage()),
                         time(error.getTime()));
         return new DataSource(String.valueOf(status.getState()), time(status.getStateSince()), lastError);
+    }
+
+    private Delivery delivery() {
+        Map<String, Long> lostByCause = new LinkedHashMap<>();
+        delivery.lostEventsByCause().forEach((cause, count) -> lostByCause.put(cause.tag(), count));
+        return new Delivery(delivery.stopped(), delivery.stoppedBecause(), delivery.eventsSent(),
+                delivery.eventsDelivered(), delivery.spooledEvents(), delivery.spooledBytes(), delivery.attempts(),
+                delivery.failedAttempts(), delivery.lastFailure(), delivery.lostEvents(), lostByCause);
     }
 
     private Counters counters() {
@@ -466,7 +479,8 @@ public class LaunchDarklyJsonRpcService {
     }
 
     public record ClientInfo(String mode, String keyConfiguredBy, StandIn standIn, Endpoints endpoints,
-            DataSource dataSource, boolean initialized, boolean offline, Counters counters, String extensionName,
+            DataSource dataSource, boolean initialized, boolean offline, Counters counters, Delivery delivery,
+            String extensionName,
             String extensionVersion, String sdkVersion) {
     }
 
@@ -481,6 +495,12 @@ public class LaunchDarklyJsonRpcService {
     }
 
     public record LastError(String kind, int statusCode, String message, String time) {
+    }
+
+    /** What happened to the events handed over for delivery; {@code lostByCause} has every cause. */
+    public record Delivery(boolean stopped, String stoppedBecause, long sent, long delivered, long waiting,
+            long spoolBytes, long attempts, long failedAttempts, String lastFailure, long lost,
+            Map<String, Long> lostByCause) {
     }
 
     public record Counters(long customEvents, long identifyEvents, long evaluations, long flushRequests,

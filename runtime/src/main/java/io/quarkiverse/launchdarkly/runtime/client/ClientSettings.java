@@ -1,6 +1,7 @@
 package io.quarkiverse.launchdarkly.runtime.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
     public static final String SDK_KEY_ENV = "LAUNCHDARKLY_SDK_KEY";
     /** The SDK key sent to the stand-in when none is configured; the Dev Service's stand-in accepts it. */
     public static final String STAND_IN_SDK_KEY = "sdk-stand-in";
-    static final String SDK_KEY_PROPERTY = "quarkus.launchdarkly.sdk-key";
+    public static final String SDK_KEY_PROPERTY = "quarkus.launchdarkly.sdk-key";
     static final String STAND_IN_URL_PROPERTY = "quarkus.launchdarkly.stand-in.url";
     static final String PROJECT_KEY_PROPERTY = "quarkus.launchdarkly.api.project-key";
     private static final Pattern PROJECT_KEY = Pattern.compile("[^\\s/?#%]+");
@@ -86,6 +87,18 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
         }
         if (events.flushInterval().isNegative() || events.flushInterval().isZero()) {
             problems.add("quarkus.launchdarkly.events.flush-interval must be positive, got " + events.flushInterval());
+        }
+        if (events.spoolSize().asLongValue() < 1024) {
+            problems.add("quarkus.launchdarkly.events.spool-size must be at least 1K, got " + events.spoolSize().asLongValue()
+                    + " bytes");
+        }
+        Duration initialBackoff = events.retry().initialBackoff();
+        Duration maxBackoff = events.retry().maxBackoff();
+        if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+            problems.add("quarkus.launchdarkly.events.retry.initial-backoff must be positive, got " + initialBackoff);
+        } else if (maxBackoff.compareTo(initialBackoff) < 0) {
+            problems.add("quarkus.launchdarkly.events.retry.max-backoff (" + maxBackoff + ") cannot be shorter than"
+                    + " quarkus.launchdarkly.events.retry.initial-backoff (" + initialBackoff + ")");
         }
         if (config.startWait().isNegative()) {
             problems.add("quarkus.launchdarkly.start-wait cannot be negative, got " + config.startWait());

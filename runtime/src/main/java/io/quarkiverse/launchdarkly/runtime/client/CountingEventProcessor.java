@@ -10,24 +10,29 @@ import com.launchdarkly.sdk.server.subsystems.ClientContext;
 import com.launchdarkly.sdk.server.subsystems.ComponentConfigurer;
 import com.launchdarkly.sdk.server.subsystems.EventProcessor;
 
+import io.quarkiverse.launchdarkly.runtime.events.QueueGate;
+
 /**
- * Wraps the SDK's own event processor (built from the SDK's {@code EventProcessorBuilder}, so payloads, batching and
- * delivery stay exactly the SDK's) and counts what passes through it into {@link EventCounters}.
+ * Wraps the SDK's own event processor (built from the SDK's {@code EventProcessorBuilder}, so payloads and batching stay
+ * exactly the SDK's) and counts what passes through it into {@link EventCounters}. Events that take a slot of the SDK's
+ * buffer pass the {@link QueueGate} first, which counts those refused for capacity.
  */
 final class CountingEventProcessor implements EventProcessor {
 
     private final EventProcessor delegate;
     private final EventCounters counters;
+    private final QueueGate gate;
 
-    private CountingEventProcessor(EventProcessor delegate, EventCounters counters) {
+    private CountingEventProcessor(EventProcessor delegate, EventCounters counters, QueueGate gate) {
         this.delegate = delegate;
         this.counters = counters;
+        this.gate = gate;
     }
 
     /** A configurer the SDK calls to build its event processor, wrapping the one {@code sdkProcessor} builds. */
     static ComponentConfigurer<EventProcessor> around(ComponentConfigurer<EventProcessor> sdkProcessor,
-            EventCounters counters) {
-        return (ClientContext context) -> new CountingEventProcessor(sdkProcessor.build(context), counters);
+            EventCounters counters, QueueGate gate) {
+        return (ClientContext context) -> new CountingEventProcessor(sdkProcessor.build(context), counters, gate);
     }
 
     @Override
@@ -35,6 +40,14 @@ final class CountingEventProcessor implements EventProcessor {
             EvaluationReason reason, LDValue defaultValue, String prerequisiteOfFlagKey, boolean requireFullEvent,
             Long debugEventsUntilDate, boolean excludeFromSummaries, Long samplingRatio) {
         counters.evaluation();
+        boolean debug = debugEventsUntilDate != null && debugEventsUntilDate > System.currentTimeMillis();
+        // A sampled-out event never shows up in a payload, so only the events always sent in full pass the gate.
+        boolean unsampled = samplingRatio == null || samplingRatio == 1;
+        if ((requireFullEvent || debug) && unsampled && !gate.admit()) {
+            // The full event is dropped and counted; the evaluation still counts in the summary.
+            requireFullEvent = false;
+            debugEventsUntilDate = null;
+        }
         delegate.recordEvaluationEvent(context, flagKey, flagVersion, variation, value, reason, defaultValue,
                 prerequisiteOfFlagKey, requireFullEvent, debugEventsUntilDate, excludeFromSummaries, samplingRatio);
     }
@@ -42,12 +55,18 @@ final class CountingEventProcessor implements EventProcessor {
     @Override
     public void recordIdentifyEvent(LDContext context) {
         counters.identifyEvent();
+        if (!gate.admit()) {
+            return;
+        }
         delegate.recordIdentifyEvent(context);
     }
 
     @Override
     public void recordCustomEvent(LDContext context, String eventKey, LDValue data, Double metricValue) {
         counters.customEvent();
+        if (!gate.admit()) {
+            return;
+        }
         delegate.recordCustomEvent(context, eventKey, data, metricValue);
     }
 

@@ -32,8 +32,8 @@ public interface LaunchDarklyBuildTimeConfig {
     interface HealthConfig {
 
         /**
-         * Whether a readiness check reports the state of the SDK's flag data source, when {@code quarkus-smallrye-health}
-         * is present.
+         * Whether readiness checks report the state of the SDK's flag data source and of the event delivery, when
+         * {@code quarkus-smallrye-health} is present.
          */
         @WithDefault("true")
         boolean enabled();

@@ -18,6 +18,10 @@ import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.integrations.EventProcessorBuilder;
 import com.launchdarkly.sdk.server.integrations.ServiceEndpointsBuilder;
 
+import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
+import io.quarkiverse.launchdarkly.runtime.events.EventDelivery;
+import io.quarkiverse.launchdarkly.runtime.events.QueueGate;
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.runtime.registration.BuildTimeMetricProperties;
 import io.quarkiverse.launchdarkly.runtime.registration.MetricDefinitionsConfig;
 import io.quarkus.runtime.LaunchMode;
@@ -26,8 +30,8 @@ import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Creates the application's one {@link LDClient} when the application starts (never during static init, so a native
- * image or a build never opens connections). On shutdown the client is closed, which delivers the queued events,
- * within {@code shutdown-timeout}.
+ * image or a build never opens connections). Its events go through the extension's {@link EventDelivery}. On shutdown
+ * the client is closed, which delivers the queued events, within {@code shutdown-timeout}.
  */
 @Singleton
 public class LaunchDarklyClientProducer {
@@ -39,12 +43,14 @@ public class LaunchDarklyClientProducer {
     private final Optional<String> applicationVersion;
     private final EventCounters counters;
     private final ClientSettings settings;
+    private final EventDelivery delivery;
     private volatile LDClient client;
 
     LaunchDarklyClientProducer(LaunchDarklyConfig config, MetricDefinitionsConfig definitions,
             BuildTimeMetricProperties buildTimeMetrics,
             @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName,
-            @ConfigProperty(name = "quarkus.application.version") Optional<String> applicationVersion) {
+            @ConfigProperty(name = "quarkus.application.version") Optional<String> applicationVersion,
+            TrackingFailures trackingFailures) {
         this.config = config;
         this.applicationName = applicationName;
         this.applicationVersion = applicationVersion;
@@ -53,6 +59,9 @@ public class LaunchDarklyClientProducer {
                 buildTimeMetrics.runtimeChanges(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)),
                 LaunchMode.current().isDevOrTest(), System::getenv);
         this.counters = new EventCounters(config.events().flushInterval());
+        // In local mode without a key the stand-in's key was sent: the property is still where a real key goes.
+        this.delivery = new EventDelivery(config.events(),
+                settings.sdkKey().isPresent() ? settings.sdkKeySource() : ClientSettings.SDK_KEY_PROPERTY, trackingFailures);
     }
 
     /** The client, created at startup. {@code LDClientInterface} injection points get the same instance. */
@@ -73,6 +82,20 @@ public class LaunchDarklyClientProducer {
         return counters;
     }
 
+    /** The delivery of analytics events to LaunchDarkly. */
+    @Produces
+    @Singleton
+    EventDelivery eventDelivery() {
+        return delivery;
+    }
+
+    /** What happened to the events handed over for delivery. */
+    @Produces
+    @Singleton
+    DeliveryCounters deliveryCounters() {
+        return delivery.counters();
+    }
+
     /** How the client was set up. */
     @Produces
     @Singleton
@@ -86,7 +109,8 @@ public class LaunchDarklyClientProducer {
                 .diagnosticOptOut(config.events().diagnosticOptOut())
                 .wrapper(Components.wrapperInfo().wrapperName(ExtensionVersion.NAME).wrapperVersion(ExtensionVersion.get()))
                 .events(CountingEventProcessor.around(
-                        HandOffEventProcessor.around(eventProcessor(), counters, config.events().capacity()), counters));
+                        HandOffEventProcessor.around(eventProcessor(), counters, config.events().capacity()), counters,
+                        delivery.gate()));
 
         var appInfo = Components.applicationInfo();
         config.application().id().or(() -> applicationName).flatMap(ApplicationTags::sanitize)
@@ -110,8 +134,10 @@ public class LaunchDarklyClientProducer {
     private EventProcessorBuilder eventProcessor() {
         LaunchDarklyConfig.EventsConfig events = config.events();
         EventProcessorBuilder processor = Components.sendEvents()
-                .capacity(events.capacity())
+                // The gate in front enforces the configured capacity and counts what it refuses.
+                .capacity(QueueGate.sdkCapacity(events.capacity()))
                 .flushInterval(events.flushInterval())
+                .eventSender(delivery.sender())
                 .allAttributesPrivate(events.allAttributesPrivate());
         events.privateAttributes().ifPresent(attributes -> processor.privateAttributes(attributes.toArray(String[]::new)));
         return processor;
@@ -156,12 +182,15 @@ public class LaunchDarklyClientProducer {
 
     /** Closes the client, which delivers queued events, waiting at most {@code timeout}. */
     private void close(LDClient toClose, Duration timeout) {
+        delivery.shutdownWithin(timeout);
         Thread closer = new Thread(() -> {
             try {
                 toClose.close();
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Closing the LaunchDarkly client failed: %s", e.toString());
             }
+            // The SDK closes the event sender itself; this covers a client that failed before doing so.
+            delivery.close();
         }, "launchdarkly-shutdown");
         closer.setDaemon(true);
         long recent = counters.recentlyRecorded();

@@ -1,6 +1,7 @@
 package io.quarkiverse.launchdarkly.runtime.client;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -44,7 +46,9 @@ public interface LaunchDarklyConfig {
 
     /**
      * How long shutdown waits for the client to deliver the events still queued and close. When the bound is hit,
-     * the log says how many recently recorded events may not have been delivered.
+     * the log says how many recently recorded events may not have been delivered. The events not yet delivered by
+     * then are written to {@code quarkus.launchdarkly.events.spool-directory} when it is set, else counted and
+     * logged as lost.
      */
     @WithDefault("10s")
     Duration shutdownTimeout();
@@ -262,6 +266,45 @@ public interface LaunchDarklyConfig {
          */
         @WithDefault("false")
         boolean allAttributesPrivate();
+
+        /**
+         * The most payload bytes kept in memory while waiting for LaunchDarkly to take them (during an outage, for
+         * example). A payload that does not fit is dropped and counted as {@code spool-full}. Must be at least 1K.
+         */
+        @WithDefault("16M")
+        MemorySize spoolSize();
+
+        /**
+         * A directory where the payloads not yet delivered at shutdown are written, to be sent at the next start. When
+         * unset, what is left at shutdown is counted and logged as lost. The directory is created when missing.
+         */
+        Optional<Path> spoolDirectory();
+
+        /**
+         * How delivery is retried when LaunchDarkly does not take a payload.
+         */
+        RetryConfig retry();
+    }
+
+    /**
+     * Retries of a payload LaunchDarkly did not take (a 5xx, 408, 413 or 429 answer, or no answer at all). A payload is
+     * retried until it is taken, with an exponential backoff between attempts; other 4xx answers drop the payload, and
+     * 401 and 403 stop delivery.
+     */
+    interface RetryConfig {
+
+        /**
+         * The wait after the first failed attempt; each further failure doubles it, up to {@code max-backoff}. Every
+         * wait is between half and all of that value, at random, so that many instances do not retry in step.
+         */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /**
+         * The longest wait between two attempts.
+         */
+        @WithDefault("1m")
+        Duration maxBackoff();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * Counts the events that could not be sent, by reason, and logs them without flooding the log: a warning once per
  * method and reason for expected gaps (no context, no value), and failures of the tracking itself at most once a minute
- * per method. Tracking never throws into the application.
+ * per method. Tracking never throws into the application. Event delivery logs its losses through the same once a minute
+ * limit ({@link #rateLimitedWarning(String, Supplier)}).
  */
 @Singleton
 public class TrackingFailures {
@@ -78,10 +80,30 @@ public class TrackingFailures {
     /** Counts a failure of the tracking of this method and logs it at most once a minute per method. */
     public void trackingError(String method, RuntimeException error) {
         counts.get(Reason.TRACKING_ERROR).increment();
+     * Logs a warning on this topic at most once a minute, the same limit as the tracking failures; the message is built
+     * only when it is logged. For failures that repeat, such as events LaunchDarkly did not take.
+     */
+    public void rateLimitedWarning(String topic, Supplier<String> message) {
+        if (dueForLog(topic)) {
+            LOG.warn(message.get() + " (logged at most once a minute)");
+        }
+    }
+
+    /**
         if (dueForLog(method)) {
             LOG.errorf(error, "Tracking the LaunchDarkly events of %s failed; the call itself was not affected"
                     + " (logged at most once a minute per method, %d failure(s) so far)", method,
                     counts.get(Reason.TRACKING_ERROR).sum());
+        }
+    }
+
+    /**
+     * Logs a warning on this topic at most once a minute, the same limit as the tracking failures; the message is built
+     * only when it is logged. For failures that repeat, such as events LaunchDarkly did not take.
+     */
+    public void rateLimitedWarning(String topic, Supplier<String> message) {
+        if (dueForLog(topic)) {
+            LOG.warn(message.get() + " (logged at most once a minute)");
         }
     }
 
