@@ -80,16 +80,6 @@ public class TrackingFailures {
     /** Counts a failure of the tracking of this method and logs it at most once a minute per method. */
     public void trackingError(String method, RuntimeException error) {
         counts.get(Reason.TRACKING_ERROR).increment();
-     * Logs a warning on this topic at most once a minute, the same limit as the tracking failures; the message is built
-     * only when it is logged. For failures that repeat, such as events LaunchDarkly did not take.
-     */
-    public void rateLimitedWarning(String topic, Supplier<String> message) {
-        if (dueForLog(topic)) {
-            LOG.warn(message.get() + " (logged at most once a minute)");
-        }
-    }
-
-    /**
         if (dueForLog(method)) {
             LOG.errorf(error, "Tracking the LaunchDarkly events of %s failed; the call itself was not affected"
                     + " (logged at most once a minute per method, %d failure(s) so far)", method,
