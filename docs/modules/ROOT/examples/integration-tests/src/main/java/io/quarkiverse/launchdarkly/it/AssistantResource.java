@@ -55,6 +55,9 @@ public class AssistantResource {
     @Path("/upgrades")
     public Billing.Upgrade upgrade(UpgradeRequest request, @HeaderParam("X-Customer") String customer,
             @HeaderParam("X-Customer-Tier") String tier) {
+        if (request == null || request.plan() == null) {
+            throw badRequest("An upgrade names its plan: {\"plan\": \"...\"}");
+        }
         double amount = billing.planPrice(request.plan())
                 .orElseThrow(() -> badRequest("Unknown plan '" + request.plan() + "'"));
         // The resource knows the customer, so it hands the context to the method (@LaunchDarklyContext).
@@ -66,6 +69,9 @@ public class AssistantResource {
     @Path("/add-ons")
     public AddOnPurchase buyAddOn(AddOnRequest request, @HeaderParam("X-Customer") String customer,
             @HeaderParam("X-Customer-Tier") String tier) {
+        if (request == null || request.addOn() == null) {
+            throw badRequest("A purchase names its add-on and seats: {\"addOn\": \"...\", \"seats\": 1}");
+        }
         if (!billing.sellsAddOn(request.addOn()) || request.seats() < 1) {
             throw badRequest("Unknown add-on '" + request.addOn() + "' or no seat");
         }
@@ -76,15 +82,21 @@ public class AssistantResource {
         return new AddOnPurchase(context.getKey(), request.addOn(), request.seats(), revenue);
     }
 
+    /** The most messages one session may hold: each takes the assistant a moment, and a request must end soon. */
+    public static final int MAX_MESSAGES = 50;
+
     /**
      * Sends {@code session.duration} (value: milliseconds, data: the number of interactions), for the customer of the
-     * {@code X-Customer} header, found by {@link CustomerContextResolver}.
+     * {@code X-Customer} header, found by {@link CustomerContextResolver}. At most {@value #MAX_MESSAGES} messages.
      */
     @POST
     @Path("/sessions")
     public ChatAnswers chat(ChatSession session) {
         if (session == null || session.messages() == null || session.messages().isEmpty()) {
             throw badRequest("A chat session has at least one message");
+        }
+        if (session.messages().size() > MAX_MESSAGES) {
+            throw badRequest("A chat session has at most " + MAX_MESSAGES + " messages, got " + session.messages().size());
         }
         List<String> answers = assistant.answer(session.messages(), session.messages().size());
         return new ChatAnswers(answers, answers.size());

@@ -20,6 +20,12 @@ public class ChatReplyExtractor implements AiMetricsExtractor<ChatReply> {
         return new AiMetrics(true, AiTokenUsage.of(reply.inputTokens(), reply.outputTokens()), reply.toolCalls());
     }
 
+    /** The answer the judges of the variation grade. */
+    @Override
+    public String text(ChatReply reply) {
+        return reply.answer();
+    }
+
     @Override
     public Class<ChatReply> responseType() {
         return ChatReply.class;

@@ -20,6 +20,12 @@ public class ReplyChunkExtractor implements AiMetricsExtractor<ReplyChunk> {
         return new AiMetrics(true, tokens, chunk.toolCalls());
     }
 
+    /** A chunk's words: the judges grade the whole streamed answer, put back together from them. */
+    @Override
+    public String text(ReplyChunk chunk) {
+        return chunk.text();
+    }
+
     @Override
     public Class<ReplyChunk> responseType() {
         return ReplyChunk.class;

@@ -64,6 +64,11 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response open(NewTicket request, @HeaderParam("X-Customer") String customer,
             @HeaderParam("X-Customer-Tier") String tier) {
+        if (request == null || request.subject() == null || request.subject().isBlank()) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "A ticket has a subject: {\"subject\": \"...\", \"category\": \"...\"}"))
+                    .build();
+        }
         LDContext context = Customers.context(customer, tier);
         boolean priority = launchDarkly.boolVariation("support-desk.priority-routing", context, false);
         Ticket ticket = store.open(context.getKey(), request.subject(), request.category(), priority);

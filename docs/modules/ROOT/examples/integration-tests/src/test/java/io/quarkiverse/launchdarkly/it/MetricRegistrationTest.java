@@ -49,12 +49,12 @@ class MetricRegistrationTest {
     }
 
     @Test
-    void readinessIncludesTheRegistration() throws InterruptedException {
+    void wellnessIncludesTheRegistration() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (registration.report().state() == RegistrationReport.State.RUNNING && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'LaunchDarkly metric registration' }.status", is("UP"));
     }
 }

@@ -54,6 +54,7 @@ class SupportChatTest {
     private static final String TOOL_CALL = "$ld:ai:tool_call";
     private static final String POSITIVE = "$ld:ai:feedback:user:positive";
     private static final String NEGATIVE = "$ld:ai:feedback:user:negative";
+    private static final String RELEVANCE = "$ld:ai:judge:relevance";
 
     /** The small model's answer to a question that mentions a ticket: 11 + 8 = 19 words. */
     private static final String SMALL_TICKET_ANSWER = "I looked up your ticket: an agent is working on it."
@@ -108,6 +109,12 @@ class SupportChatTest {
         // The order of AiConfigTracker.trackMetricsOf: usage, then duration, success, tokens, tool calls.
         assertThat(Stream.of(usage, run.duration, run.success, run.total, run.input, run.output, run.toolCall)
                 .map(RecordedEvent::sequence).toList()).isSorted();
+        // The variation's judge graded the answer, after the call, on this very run.
+        RecordedEvent relevance = launchDarkly.events().awaitCustomEvent(RELEVANCE);
+        assertThat(relevance.contextKey()).isEqualTo("acme-42");
+        assertThat(relevance.metricValue()).isBetween(0.0, 1.0);
+        assertThat(relevance.data().get("runId").stringValue()).isEqualTo(run.runId());
+        assertThat(relevance.data().get("judgeConfigKey").stringValue()).isEqualTo("support-desk.relevance-judge");
         // The token the customer got names this very run.
         assertThat(decode(token)).isEqualTo("{\"runId\":\"" + run.runId() + "\",\"configKey\":\"support-desk.chat\","
                 + "\"variationKey\":\"standard\",\"version\":1}");
@@ -323,9 +330,14 @@ class SupportChatTest {
      */
     private Run awaitRun(boolean withToolCall) {
         var events = launchDarkly.events();
-        return new Run(events.awaitCustomEvent(USAGE), events.awaitCustomEvent(DURATION), events.awaitCustomEvent(SUCCESS),
-                events.awaitCustomEvent(TOKENS_TOTAL), events.awaitCustomEvent(TOKENS_INPUT),
+        Run run = new Run(events.awaitCustomEvent(USAGE), events.awaitCustomEvent(DURATION),
+                events.awaitCustomEvent(SUCCESS), events.awaitCustomEvent(TOKENS_TOTAL), events.awaitCustomEvent(TOKENS_INPUT),
                 events.awaitCustomEvent(TOKENS_OUTPUT), withToolCall ? events.awaitCustomEvent(TOOL_CALL) : null);
+        if ("standard".equals(run.success().data().get("variationKey").stringValue())) {
+            // The standard variation's judge grades every answer after the call: its score is the run's last event.
+            events.awaitCustomEvent(RELEVANCE);
+        }
+        return run;
     }
 
     private record Run(RecordedEvent usage, RecordedEvent duration, RecordedEvent success, RecordedEvent total,

@@ -79,9 +79,6 @@ class ProductionConfigTest {
             config.put("quarkus.launchdarkly.api.base-url", "${LAUNCHDARKLY_RELAY_PROXY}");
             // The SDK key already keeps the Dev Service away; said here too, so the build need not resolve the key.
             config.put("quarkus.launchdarkly.devservices.enabled", "false");
-            // The Dev Service of the test classes that ran before this one still offers its URL to the applications
-            // of the run; production has none.
-            config.put("quarkus.launchdarkly.stand-in.url", "");
             return config;
         }
     }
