@@ -26,6 +26,16 @@ public class AiConfigDisabledException extends RuntimeException {
         this.reason = reason;
     }
 
+    /**
+     * For integrations whose advice differs from {@code @AiGeneration}'s (the LangChain4j AI services, for one): the
+     * message is given whole.
+     */
+    public AiConfigDisabledException(String message, String configKey, Reason reason) {
+        super(message);
+        this.configKey = configKey;
+        this.reason = reason;
+    }
+
     private static String message(String configKey, Reason reason, String method) {
         return switch (reason) {
             case DISABLED -> "The AI Config '" + configKey + "' is disabled for this context, so " + method
