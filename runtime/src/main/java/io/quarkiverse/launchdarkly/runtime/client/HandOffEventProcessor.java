@@ -15,6 +15,8 @@ import com.launchdarkly.sdk.server.subsystems.ClientContext;
 import com.launchdarkly.sdk.server.subsystems.ComponentConfigurer;
 import com.launchdarkly.sdk.server.subsystems.EventProcessor;
 
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
+
 /**
  * Takes events off the caller's thread: the caller puts each event into a bounded lock-free queue (one CAS, no lock, no
  * thread wake-up while the hand-off thread is busy), and one thread hands them to the SDK's event processor in batches,
@@ -36,20 +38,20 @@ final class HandOffEventProcessor implements EventProcessor {
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long an idle hand-off thread sleeps before it looks again by itself. */
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final EventProcessor delegate;
     private final EventCounters counters;
+    private final TrackingFailures failures;
     private final MpscArrayQueue<Object> queue;
     private final Thread thread;
     /** Set by the hand-off thread before it sleeps for long; the first producer to see it wakes it. */
     private volatile boolean idle;
     private volatile boolean closed;
-    private volatile long lastDropLog = System.nanoTime() - DROP_LOG_INTERVAL_NANOS;
 
-    HandOffEventProcessor(EventProcessor delegate, EventCounters counters, int capacity) {
+    HandOffEventProcessor(EventProcessor delegate, EventCounters counters, int capacity, TrackingFailures failures) {
         this.delegate = delegate;
         this.counters = counters;
+        this.failures = failures;
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         this.thread = new Thread(this::run, "launchdarkly-event-hand-off");
         thread.setDaemon(true);
@@ -58,8 +60,9 @@ final class HandOffEventProcessor implements EventProcessor {
 
     /** A configurer the SDK calls to build its event processor, handing off to the one {@code sdkProcessor} builds. */
     static ComponentConfigurer<EventProcessor> around(ComponentConfigurer<EventProcessor> sdkProcessor,
-            EventCounters counters, int capacity) {
-        return (ClientContext context) -> new HandOffEventProcessor(sdkProcessor.build(context), counters, capacity);
+            EventCounters counters, int capacity, TrackingFailures failures) {
+        return (ClientContext context) -> new HandOffEventProcessor(sdkProcessor.build(context), counters, capacity,
+                failures);
     }
 
     // ---- the caller's side ----------------------------------------------------------------------------------------
@@ -135,14 +138,9 @@ final class HandOffEventProcessor implements EventProcessor {
 
     private void dropped() {
         counters.handOffDropped();
-        long now = System.nanoTime();
-        long last = lastDropLog;
-        if (now - last > DROP_LOG_INTERVAL_NANOS) {
-            lastDropLog = now; // a race may log twice in one interval, never once per event
-            LOG.warnf("LaunchDarkly events are being dropped: more were recorded than the SDK takes in (%d dropped so far;"
-                    + " quarkus.launchdarkly.events.capacity sets how many may wait). Logged at most once a minute",
-                    counters.handOffDroppedCount());
-        }
+        failures.rateLimitedWarning("event hand-off full", () -> "LaunchDarkly events are being dropped: more were"
+                + " recorded than the SDK takes in (" + counters.handOffDroppedCount() + " dropped so far;"
+                + " quarkus.launchdarkly.events.capacity sets how many may wait)");
     }
 
     // ---- the hand-off thread --------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ public class LaunchDarklyClientProducer {
     private final EventCounters counters;
     private final ClientSettings settings;
     private final EventDelivery delivery;
+    private final TrackingFailures trackingFailures;
     private volatile LDClient client;
 
     LaunchDarklyClientProducer(LaunchDarklyConfig config, MetricDefinitionsConfig definitions,
@@ -51,6 +52,7 @@ public class LaunchDarklyClientProducer {
             @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName,
             @ConfigProperty(name = "quarkus.application.version") Optional<String> applicationVersion,
             TrackingFailures trackingFailures) {
+        this.trackingFailures = trackingFailures;
         this.config = config;
         this.applicationName = applicationName;
         this.applicationVersion = applicationVersion;
@@ -109,7 +111,8 @@ public class LaunchDarklyClientProducer {
                 .diagnosticOptOut(config.events().diagnosticOptOut())
                 .wrapper(Components.wrapperInfo().wrapperName(ExtensionVersion.NAME).wrapperVersion(ExtensionVersion.get()))
                 .events(CountingEventProcessor.around(
-                        HandOffEventProcessor.around(eventProcessor(), counters, config.events().capacity()), counters,
+                        HandOffEventProcessor.around(eventProcessor(), counters, config.events().capacity(), trackingFailures),
+                        counters,
                         delivery.gate()));
 
         var appInfo = Components.applicationInfo();

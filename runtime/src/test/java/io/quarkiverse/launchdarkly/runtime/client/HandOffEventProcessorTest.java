@@ -25,6 +25,7 @@ import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.MigrationOpTracker;
 import com.launchdarkly.sdk.server.subsystems.EventProcessor;
 
+import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.standin.LaunchDarklyStandIn;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.test.RecordedEvent;
@@ -41,7 +42,8 @@ class HandOffEventProcessorTest {
     @Test
     void eventsOfEveryKindReachTheSdkInTheOrderTheyWereRecordedAndAFlushFollowsThem() throws IOException {
         Recording sdk = new Recording();
-        HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, new EventCounters(Duration.ofSeconds(5)), 1024);
+        HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, new EventCounters(Duration.ofSeconds(5)), 1024,
+                new TrackingFailures());
 
         for (int i = 0; i < 300; i++) {
             handOff.recordCustomEvent(USER, "custom-" + i, LDValue.ofNull(), null);
@@ -71,7 +73,8 @@ class HandOffEventProcessorTest {
     @Test
     void closeHandsOverEverythingRecordedBeforeIt() throws IOException {
         Recording sdk = new Recording();
-        HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, new EventCounters(Duration.ofSeconds(5)), 4096);
+        HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, new EventCounters(Duration.ofSeconds(5)), 4096,
+                new TrackingFailures());
 
         for (int i = 0; i < 2000; i++) {
             handOff.recordCustomEvent(USER, "e" + i, LDValue.ofNull(), (double) i);
@@ -91,7 +94,7 @@ class HandOffEventProcessorTest {
             awaitQuietly(release);
         };
         EventCounters counters = new EventCounters(Duration.ofSeconds(5));
-        HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, counters, 8);
+        HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, counters, 8, new TrackingFailures());
 
         handOff.recordCustomEvent(USER, "first", LDValue.ofNull(), null);
         assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue(); // the hand-off thread now holds "first"
@@ -115,7 +118,7 @@ class HandOffEventProcessorTest {
             LDClient client = new LDClient("sdk-test", new LDConfig.Builder()
                     .serviceEndpoints(Components.serviceEndpoints().relayProxy(standIn.baseUri()))
                     .events(HandOffEventProcessor.around(Components.sendEvents().flushInterval(Duration.ofSeconds(30)),
-                            counters, 10_000))
+                            counters, 10_000, new TrackingFailures()))
                     .diagnosticOptOut(true)
                     .startWait(Duration.ofSeconds(5))
                     .build());
