@@ -64,7 +64,7 @@ class MetricRegistrationFaultsTest {
 
     @Test
     void threeServerErrorsThenSuccess() {
-        local.faults().inject(Fault.on("GET", "/api/v2/metrics/default/*").status(500).times(3));
+        local.faults().inject(Fault.on("GET", "/api/v2/metrics/default").status(500).times(3));
         RegistrationReport report = registration.reconcile();
         assertThat(report.state()).isEqualTo(RegistrationReport.State.DONE);
         assertThat(local.faults().pending()).isEmpty();
@@ -102,20 +102,21 @@ class MetricRegistrationFaultsTest {
     }
 
     @Test
-    void aMetricCreatedMeanwhileIsReadAgainAndCompared() {
-        // Someone else created it with another name between our read and our create: the read answers 404 once.
+    void aMetricMadeElsewhereWithoutTheManagedTagIsReadOnTheConflictAndCompared() {
+        // Created in the LaunchDarkly UI (or by another instance starting now): the list of managed metrics lacks it.
         local.metricsApi().put("default", """
                 {"key":"checkout.completed","name":"Made elsewhere","kind":"custom","eventKey":"checkout.completed",
-                 "isNumeric":false,"tags":["managed-by-quarkus"]}""");
-        local.faults().inject(Fault.on("GET", "/api/v2/metrics/default/checkout.completed").status(404).times(1));
+                 "isNumeric":false,"tags":["team-a"]}""");
 
         RegistrationReport report = registration.reconcile();
 
         assertThat(report.outcomes()).filteredOn(o -> o.metricKey().equals("checkout.completed")).singleElement()
                 .satisfies(o -> {
                     assertThat(o.status()).isEqualTo(MetricOutcome.Status.UPDATED);
-                    assertThat(o.changedFields()).containsExactly("name");
+                    assertThat(o.changedFields()).containsExactly("name", "tags");
                 });
+        assertThat(local.metricsApi().metric("default", "checkout.completed").orElseThrow().get("tags").toJsonString())
+                .isEqualTo("[\"team-a\",\"managed-by-quarkus\"]");
         assertThat(local.metricsApi().calls()).filteredOn(c -> c.path().endsWith("/default") && c.method().equals("POST"))
                 .extracting(c -> c.status()).contains(409);
         assertThat(local.metricsApi().metric("default", "checkout.completed").orElseThrow().get("name").stringValue())

@@ -1,7 +1,9 @@
 package io.quarkiverse.launchdarkly.runtime.registration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
 import io.quarkiverse.launchdarkly.registration.MetricPost;
+import io.quarkiverse.launchdarkly.registration.MetricRep;
 import io.quarkiverse.launchdarkly.registration.PatchOperation;
 
 /**
@@ -46,11 +49,17 @@ final class Registrations {
         client.delete(project, key);
     }
 
-    /** The metrics of the project carrying the tag (the API's filter, checked again here on each metric). */
-    static List<JsonNode> listTagged(LaunchDarklyMetricsClient client, String project, String tag) {
-        return client.list(project, "tags contains [\"" + tag + "\"]").stream()
-                .filter(metric -> metric.hasTag(tag))
-                .map(metric -> (JsonNode) JSON.valueToTree(metric))
-                .toList();
+    /**
+     * The metrics of the project carrying the tag, by key, sorted (the API's filter, checked again here on each
+     * metric).
+     */
+    static Map<String, JsonNode> listTagged(LaunchDarklyMetricsClient client, String project, String tag) {
+        Map<String, JsonNode> metrics = new TreeMap<>();
+        for (MetricRep metric : client.list(project, "tags contains [\"" + tag + "\"]")) {
+            if (metric.hasTag(tag)) {
+                metrics.put(metric.key(), JSON.valueToTree(metric));
+            }
+        }
+        return metrics;
     }
 }
