@@ -73,7 +73,11 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
         }
         td.mono {
             font-family: var(--lumo-font-family-monospace, monospace);
-            word-break: break-all;
+            overflow-wrap: anywhere;
+        }
+        td.key, td.time {
+            /* An event key or a time is read as one word: never broken across lines. */
+            white-space: nowrap;
         }
         .kind-custom { color: var(--lumo-success-text-color); font-weight: 600; }
         .kind-identify { color: var(--lumo-primary-text-color); }
@@ -252,9 +256,9 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
                 <tbody>
                     ${this._rows.map(row => html`
                         <tr>
-                            <td>${this._time(row.receivedAt)}</td>
+                            <td class="time" title="received ${this._time(row.receivedAt)}">${this._time(row.createdAt)}</td>
                             <td class="kind-${row.kind}">${row.kind}</td>
-                            <td class="mono">${row.key ?? ''}</td>
+                            <td class="mono key">${row.key ?? ''}</td>
                             <td class="mono">${row.context ?? ''}</td>
                             <td class="mono">${row.value ?? ''}</td>
                             <td class="mono">${row.data ?? ''}</td>
@@ -285,10 +289,13 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
         `;
     }
 
+    /** Local time as 2026-12-02 18:51:11.901: sortable, and the same whatever the browser's locale. */
     _time(epochMillis) {
         const d = new Date(epochMillis);
-        return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-            + '.' + String(d.getMilliseconds()).padStart(3, '0');
+        const two = n => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} `
+            + `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.`
+            + String(d.getMilliseconds()).padStart(3, '0');
     }
 }
 

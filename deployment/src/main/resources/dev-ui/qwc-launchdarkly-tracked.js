@@ -74,10 +74,12 @@ export class QwcLaunchdarklyTracked extends QwcLaunchdarklyPolling {
             return html`<p class="message">No method is annotated with <code>@TrackedMetric</code>.</p>`;
         }
         const received = this._tracking ? this._tracking.receivedByKey : {};
-        const notSent = this._tracking ? Object.entries(this._tracking.notSentByReason).filter(([, n]) => n > 0) : [];
+        const notSent = this._tracking && this._tracking.notSent ? this._tracking.notSent.filter(f => f.count > 0) : [];
         return html`
             ${notSent.length > 0
-                ? html`<p class="failures">Not sent: ${notSent.map(([reason, n]) => `${reason} ${n}`).join(', ')}</p>`
+                ? html`<div class="failures">Not sent:
+                    <ul>${notSent.map(f => html`<li>${f.reason} — <code>${f.where}</code>: ${f.count}</li>`)}</ul>
+                  </div>`
                 : ''}
             <table>
                 <thead><tr><th>Event key</th><th>Sends</th><th>Received by the stand-in</th><th>Tracked in</th></tr></thead>

@@ -120,6 +120,9 @@ class LaunchDarklyDevUiTest {
         JsonNode startupEvent = customEvent(events, "devui.test");
         assertThat(startupEvent.path("context").asText()).isEqualTo("user:u1");
         assertThat(startupEvent.path("receivedAt").asLong()).isPositive();
+        // The time shown is the event's own creation time, set by the SDK at the call, not the payload's arrival.
+        assertThat(startupEvent.path("createdAt").asLong()).isPositive()
+                .isLessThanOrEqualTo(startupEvent.path("receivedAt").asLong());
         assertThat(events.path("customEventCounts").path("devui.test").asLong()).isEqualTo(1);
         assertNoSecret(events);
         // Newest first.
@@ -158,7 +161,19 @@ class LaunchDarklyDevUiTest {
         assertThat(tracking.path("local").asBoolean()).isTrue();
         assertThat(tracking.path("receivedByKey").path("devui.annotated").asLong()).isEqualTo(1);
         assertThat(tracking.path("notSentByReason").path("NO_CONTEXT").asLong()).isZero();
+        assertThat(tracking.path("notSent")).isEmpty();
         assertNoSecret(tracking);
+        // A call without a context is listed with its reason, its method and its annotation.
+        HttpResponse<String> withoutContext = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/devui-test/no-context")).timeout(WAIT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutContext.statusCode()).isEqualTo(200);
+        JsonNode failures = rpc.call("getTracking").path("notSent");
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).path("reason").asText()).isEqualTo("NO_CONTEXT");
+        assertThat(failures.get(0).path("where").asText()).endsWith("Annotated#work(String) @TrackedMetric");
+        assertThat(failures.get(0).path("count").asLong()).isEqualTo(1);
         JsonNode registration = rpc.call("getRegistration");
         assertThat(registration.path("state").asText()).isEqualTo("disabled");
         assertThat(registration.path("problem").asText()).contains("no metric is defined");
@@ -335,6 +350,10 @@ class LaunchDarklyDevUiTest {
                 annotated.work("u3");
                 client.flush();
                 rc.response().end("tracked");
+            });
+            router.get("/devui-test/no-context").handler(rc -> {
+                annotated.work(null);
+                rc.response().end("not tracked");
             });
             router.get("/devui-test/ai").blockingHandler(rc -> {
                 ChatReply reply = chat.answer("u4", "Where is my invoice?", null, null);

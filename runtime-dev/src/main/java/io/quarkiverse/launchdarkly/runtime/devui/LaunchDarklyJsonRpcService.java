@@ -85,11 +85,14 @@ public class LaunchDarklyJsonRpcService {
     public TrackingView getTracking() {
         Map<String, Long> failures = new TreeMap<>();
         trackingFailures.counts().forEach((reason, count) -> failures.put(reason.name(), count));
+        List<FailureRow> bySource = new ArrayList<>();
+        trackingFailures.countsBySource().forEach((source, count) -> bySource.add(new FailureRow(source.reason().name(),
+                source.where(), count)));
         Map<String, Long> received = new TreeMap<>();
         standIn().flatMap(journal -> snapshot(journal, Long.MAX_VALUE, null)).ifPresent(snapshot -> snapshot
                 .customEventCounts().keys()
                 .forEach(key -> received.put(key, snapshot.customEventCounts().get(key).longValue())));
-        return new TrackingView(settings.mode() == ClientMode.LOCAL, received, failures);
+        return new TrackingView(settings.mode() == ClientMode.LOCAL, received, failures, bySource);
     }
 
     /** The state of the metric registration and its outcome per metric. */
@@ -330,8 +333,21 @@ public class LaunchDarklyJsonRpcService {
             json.get("features").keys().forEach(flags::add);
             data = flags.isEmpty() ? null : "flags: " + String.join(", ", flags);
         }
-        return new EventRow(event.sequence(), event.receivedAt().toEpochMilli(), kind, event.key(),
+        return new EventRow(event.sequence(), event.receivedAt().toEpochMilli(), createdAt(json, event), kind, event.key(),
                 cut(context(json.get("context"))), cut(value), cut(data));
+    }
+
+    /**
+     * When the event happened: its {@code creationDate} (a summary's {@code endDate}), set by the SDK at the call; the
+     * arrival time, the same for a whole payload, only when the event has neither.
+     */
+    private static long createdAt(LDValue json, StandInJournal.Received event) {
+        LDValue created = json.get("creationDate");
+        if (created.isNumber()) {
+            return created.longValue();
+        }
+        LDValue end = json.get("endDate");
+        return end.isNumber() ? end.longValue() : event.receivedAt().toEpochMilli();
     }
 
     /** {@code kind:key}, or {@code multi(kind:key, ...)} for a multi-kind context, or null. */
@@ -475,7 +491,16 @@ public class LaunchDarklyJsonRpcService {
     }
 
     /** Live figures of the tracked metrics page. */
-    public record TrackingView(boolean local, Map<String, Long> receivedByKey, Map<String, Long> notSentByReason) {
+    public record TrackingView(boolean local, Map<String, Long> receivedByKey, Map<String, Long> notSentByReason,
+            List<FailureRow> notSent) {
+    }
+
+    /**
+     * Events not sent for one reason by one method.
+     *
+     * @param where {@code Class#method(Param) @TrackedMetric}, {@code ... @AiGeneration}, or the judge
+     */
+    public record FailureRow(String reason, String where, long count) {
     }
 
     public record ClientInfo(String mode, String keyConfiguredBy, StandIn standIn, Endpoints endpoints,
@@ -561,12 +586,14 @@ public class LaunchDarklyJsonRpcService {
      * One received event, as a table row.
      *
      * @param sequence order of arrival, from 1 (starts again after a clear)
-     * @param receivedAt epoch milliseconds
+     * @param receivedAt epoch milliseconds, when the stand-in received its payload
+     * @param createdAt epoch milliseconds, when the SDK created the event
      * @param context {@code kind:key}
      * @param value the metric value of a custom event, the flag value of a feature event (JSON)
      * @param data the data of a custom event (JSON), the details of a feature event, the flags of a summary
      */
-    public record EventRow(long sequence, long receivedAt, String kind, String key, String context, String value,
+    public record EventRow(long sequence, long receivedAt, long createdAt, String kind, String key, String context,
+            String value,
             String data) {
     }
 }

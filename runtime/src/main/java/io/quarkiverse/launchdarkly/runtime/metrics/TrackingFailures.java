@@ -1,6 +1,8 @@
 package io.quarkiverse.launchdarkly.runtime.metrics;
 
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +39,13 @@ public class TrackingFailures {
         JUDGE_FAILED
     }
 
+    /** Where events were not sent: the reason and the method with its annotation (or the judge). */
+    public record Source(Reason reason, String where) {
+    }
+
     private final Map<Reason, LongAdder> counts = new EnumMap<>(Reason.class);
+    /** Only touched on failures, so a map look-up per count costs the successful calls nothing. */
+    private final Map<Source, LongAdder> bySource = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastErrorLog = new ConcurrentHashMap<>();
 
@@ -48,7 +56,7 @@ public class TrackingFailures {
     }
 
     void noContext(MethodPlan plan) {
-        noContext(plan.method(), "its events are not sent");
+        noContext(trackedMetric(plan), "its events are not sent");
     }
 
     /**
@@ -58,7 +66,7 @@ public class TrackingFailures {
      * @param consequence what did not happen, for the warning
      */
     public void noContext(String method, String consequence) {
-        counts.get(Reason.NO_CONTEXT).increment();
+        count(Reason.NO_CONTEXT, method);
         if (warned.add(Reason.NO_CONTEXT + method)) {
             LOG.warnf("No LaunchDarkly context for %s, so %s: add a @LaunchDarklyContext parameter, a ContextResolver bean,"
                     + " or authenticate the caller (logged once per method)", method, consequence);
@@ -66,7 +74,7 @@ public class TrackingFailures {
     }
 
     void invalidValue(MethodPlan plan, EventPlan event, Object value) {
-        counts.get(Reason.INVALID_VALUE).increment();
+        count(Reason.INVALID_VALUE, trackedMetric(plan));
         if (warned.add(Reason.INVALID_VALUE + plan.method() + "#" + event.key())) {
             LOG.warnf("The value of event '%s' of %s was %s, so the event is not sent (logged once per method)",
                     event.key(), plan.method(), value);
@@ -74,12 +82,12 @@ public class TrackingFailures {
     }
 
     void trackingError(MethodPlan plan, RuntimeException error) {
-        trackingError(plan.method(), error);
+        trackingError(trackedMetric(plan), error);
     }
 
     /** Counts a failure of the tracking of this method and logs it at most once a minute per method. */
     public void trackingError(String method, RuntimeException error) {
-        counts.get(Reason.TRACKING_ERROR).increment();
+        count(Reason.TRACKING_ERROR, method);
         if (dueForLog(method)) {
             LOG.errorf(error, "Tracking the LaunchDarkly events of %s failed; the call itself was not affected"
                     + " (logged at most once a minute per method, %d failure(s) so far)", method,
@@ -103,7 +111,7 @@ public class TrackingFailures {
      * @param why what refused it
      */
     public void judgeDropped(String why) {
-        counts.get(Reason.JUDGE_DROPPED).increment();
+        count(Reason.JUDGE_DROPPED, "judges");
         if (dueForLog(Reason.JUDGE_DROPPED.name())) {
             LOG.warnf("A judge evaluation was not run (%s), so its graded call gets no score from it (logged at most"
                     + " once a minute, %d judge evaluation(s) dropped so far)", why,
@@ -118,7 +126,7 @@ public class TrackingFailures {
      * @param why the result's error message
      */
     public void judgeFailed(String judgeKey, String why) {
-        counts.get(Reason.JUDGE_FAILED).increment();
+        count(Reason.JUDGE_FAILED, "judge " + judgeKey);
         if (dueForLog(Reason.JUDGE_FAILED.name() + judgeKey)) {
             LOG.warnf("The judge %s gave no score: %s (logged at most once a minute per judge, %d judge failure(s) so"
                     + " far)", judgeKey, why, counts.get(Reason.JUDGE_FAILED).sum());
@@ -147,6 +155,28 @@ public class TrackingFailures {
             return last;
         });
         return due[0];
+    }
+
+    /**
+     * The method as the logs and the Dev UI name it: {@code Class#method(Param) @TrackedMetric}.
+     */
+    private static String trackedMetric(MethodPlan plan) {
+        return plan.method() + " @TrackedMetric";
+    }
+
+    private void count(Reason reason, String where) {
+        counts.get(reason).increment();
+        bySource.computeIfAbsent(new Source(reason, where), source -> new LongAdder()).increment();
+    }
+
+    /** The counts by reason and by method (or judge), for the Dev UI. */
+    public Map<Source, Long> countsBySource() {
+        Map<Source, Long> snapshot = new LinkedHashMap<>();
+        bySource.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Source, LongAdder> e) -> e.getKey().reason())
+                        .thenComparing(e -> e.getKey().where()))
+                .forEach(e -> snapshot.put(e.getKey(), e.getValue().sum()));
+        return snapshot;
     }
 
     /** How many events were not sent for this reason. */

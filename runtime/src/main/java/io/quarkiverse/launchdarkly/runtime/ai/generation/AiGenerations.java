@@ -77,7 +77,7 @@ public class AiGenerations {
             context = contexts.resolve();
         }
         if (context.isEmpty()) {
-            failures.noContext(plan.method(), "its AI Config '" + plan.configKey() + "' is not evaluated");
+            failures.noContext(plan.method() + " @AiGeneration", "its AI Config '" + plan.configKey() + "' is not evaluated");
             return GenerationRun.withoutConfig(plan, AiConfigDisabledException.Reason.NO_CONTEXT, failures);
         }
         AiConfig config;
@@ -85,7 +85,7 @@ public class AiGenerations {
             config = evaluate(plan, context.get(), defaultConfig(planIndex, plan, target), variables(plan, args));
         } catch (RuntimeException e) {
             // A template the renderer rejects, for one: the call gets its fallback rather than this exception.
-            failures.trackingError(plan.method(), e);
+            failures.trackingError(plan.method() + " @AiGeneration", e);
             return GenerationRun.withoutConfig(plan, AiConfigDisabledException.Reason.EVALUATION_FAILED, failures);
         }
         return new GenerationRun(plan, config, extractors[planIndex], failures, Grading.of(judges, plan, config, args));
@@ -108,7 +108,8 @@ public class AiGenerations {
         try {
             return (AiConfigDefault) GenerationPlans.defaultConfig(planIndex).invoke(target, new Object[0]);
         } catch (Exception e) {
-            failures.trackingError(plan.method(), new IllegalStateException("the defaultConfig method threw", e));
+            failures.trackingError(plan.method() + " @AiGeneration",
+                    new IllegalStateException("the defaultConfig method threw", e));
             return null;
         }
     }

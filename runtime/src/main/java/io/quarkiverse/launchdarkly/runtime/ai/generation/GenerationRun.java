@@ -133,7 +133,7 @@ final class GenerationRun implements CallObserver {
                 grading.grade(tracker, text(result));
             }
         } catch (RuntimeException e) {
-            failures.trackingError(plan.method(), e);
+            failures.trackingError(plan.method() + " @AiGeneration", e);
         }
     }
 
@@ -164,7 +164,7 @@ final class GenerationRun implements CallObserver {
                 streamReportedFailure |= !metrics.success();
             }
         } catch (RuntimeException e) {
-            failures.trackingError(plan.method(), e);
+            failures.trackingError(plan.method() + " @AiGeneration", e);
         }
     }
 
@@ -193,7 +193,7 @@ final class GenerationRun implements CallObserver {
                 grading.grade(tracker, streamText.toString());
             }
         } catch (RuntimeException e) {
-            failures.trackingError(plan.method(), e);
+            failures.trackingError(plan.method() + " @AiGeneration", e);
         }
     }
 
@@ -208,7 +208,7 @@ final class GenerationRun implements CallObserver {
         try {
             return extractor.text(answer);
         } catch (RuntimeException e) {
-            failures.trackingError(plan.method(), e);
+            failures.trackingError(plan.method() + " @AiGeneration", e);
             return null;
         }
     }
@@ -242,7 +242,7 @@ final class GenerationRun implements CallObserver {
             }
             return metrics;
         } catch (RuntimeException e) {
-            failures.trackingError(plan.method(), e);
+            failures.trackingError(plan.method() + " @AiGeneration", e);
             return null;
         }
     }
