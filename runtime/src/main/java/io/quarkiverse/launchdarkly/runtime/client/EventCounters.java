@@ -22,8 +22,19 @@ public final class EventCounters {
     private final LongAdder inWindow = new LongAdder();
     private final AtomicLong inPreviousWindow = new AtomicLong();
 
+    private final Runnable handOffLoss;
+
     public EventCounters(Duration flushInterval) {
+        this(flushInterval, () -> {
+        });
+    }
+
+    /**
+     * @param handOffLoss told of each event the hand-off drops, so that it is counted with the other losses
+     */
+    public EventCounters(Duration flushInterval, Runnable handOffLoss) {
         this.windowNanos = Math.max(1, flushInterval.toNanos());
+        this.handOffLoss = handOffLoss;
     }
 
     void customEvent() {
@@ -57,6 +68,7 @@ public final class EventCounters {
 
     void handOffDropped() {
         handOffDropped.increment();
+        handOffLoss.run();
     }
 
     /**

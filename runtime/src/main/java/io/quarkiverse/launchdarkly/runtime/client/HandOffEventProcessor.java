@@ -28,8 +28,8 @@ import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
  * events that follow; under load it drains continuously. Either way the delay is normally a few milliseconds.
  * <p>
  * {@link #flush()} and {@link #close()} hand over everything recorded before them first. An event that does not fit
- * (the queue holds as many events as the SDK's own queue) is dropped and counted in {@link EventCounters}, like the
- * SDK's own capacity drops.
+ * (the queue holds as many events as the SDK's own queue) is dropped and counted in {@link EventCounters}, which
+ * passes it on to the delivery's loss counts (health, meters, Dev UI) as a queue-full loss.
  */
 final class HandOffEventProcessor implements EventProcessor {
 

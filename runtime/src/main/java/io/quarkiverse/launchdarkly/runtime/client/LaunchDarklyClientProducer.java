@@ -60,10 +60,12 @@ public class LaunchDarklyClientProducer {
         this.settings = ClientSettings.resolve(config, !definitions.metrics().isEmpty(),
                 buildTimeMetrics.runtimeChanges(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)),
                 LaunchMode.current().isDevOrTest(), System::getenv);
-        this.counters = new EventCounters(config.events().flushInterval());
         // In local mode without a key the stand-in's key was sent: the property is still where a real key goes.
         this.delivery = new EventDelivery(config.events(),
                 settings.sdkKey().isPresent() ? settings.sdkKeySource() : ClientSettings.SDK_KEY_PROPERTY, trackingFailures);
+        // An event the hand-off cannot hold is a loss like any other: in health, the meters and the Dev UI.
+        DeliveryCounters lost = delivery.counters();
+        this.counters = new EventCounters(config.events().flushInterval(), lost::lostAtHandOff);
     }
 
     /** The client, created at startup. {@code LDClientInterface} injection points get the same instance. */
@@ -110,10 +112,11 @@ public class LaunchDarklyClientProducer {
                 .startWait(config.startWait())
                 .diagnosticOptOut(config.events().diagnosticOptOut())
                 .wrapper(Components.wrapperInfo().wrapperName(ExtensionVersion.NAME).wrapperVersion(ExtensionVersion.get()))
-                .events(CountingEventProcessor.around(
-                        HandOffEventProcessor.around(eventProcessor(), counters, config.events().capacity(), trackingFailures),
-                        counters,
-                        delivery.gate()));
+                // The hand-off is outermost, so that the caller's thread only queues the event: the counting and the
+                // capacity gate run on the hand-off thread, and an event the hand-off drops never passed the gate.
+                .events(HandOffEventProcessor.around(
+                        CountingEventProcessor.around(eventProcessor(), counters, delivery.gate()),
+                        counters, config.events().capacity(), trackingFailures));
 
         var appInfo = Components.applicationInfo();
         config.application().id().or(() -> applicationName).flatMap(ApplicationTags::sanitize)

@@ -54,6 +54,14 @@ public final class DeliveryCounters {
         }
     }
 
+    /**
+     * One event that the hand-off in front of the SDK could not hold, counted as {@link LossCause#QUEUE_FULL}. An
+     * evaluation dropped there counts as one event, though the SDK would only have counted it in a summary.
+     */
+    public void lostAtHandOff() {
+        lost(LossCause.QUEUE_FULL, 1, 0);
+    }
+
     void lost(LossCause cause, int events, int payloads) {
         lostEvents.get(cause).add(events);
         lostPayloads.get(cause).add(payloads);

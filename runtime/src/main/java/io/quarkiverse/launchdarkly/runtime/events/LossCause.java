@@ -2,7 +2,10 @@ package io.quarkiverse.launchdarkly.runtime.events;
 
 /** Why events did not reach LaunchDarkly. */
 public enum LossCause {
-    /** Recorded while {@code quarkus.launchdarkly.events.capacity} events were already waiting for the next flush. */
+    /**
+     * Recorded while {@code quarkus.launchdarkly.events.capacity} events were already waiting for the next flush, or
+     * for the hand-off to the SDK.
+     */
     QUEUE_FULL("queue-full"),
     /** The payload did not fit in {@code quarkus.launchdarkly.events.spool-size}. */
     SPOOL_FULL("spool-full"),

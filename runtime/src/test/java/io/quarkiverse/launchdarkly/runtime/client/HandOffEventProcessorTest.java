@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +94,8 @@ class HandOffEventProcessorTest {
             blocked.countDown();
             awaitQuietly(release);
         };
-        EventCounters counters = new EventCounters(Duration.ofSeconds(5));
+        AtomicInteger reportedLosses = new AtomicInteger();
+        EventCounters counters = new EventCounters(Duration.ofSeconds(5), reportedLosses::incrementAndGet);
         HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, counters, 8, new TrackingFailures());
 
         handOff.recordCustomEvent(USER, "first", LDValue.ofNull(), null);
@@ -105,6 +107,7 @@ class HandOffEventProcessorTest {
         handOff.close();
 
         assertThat(counters.handOffDroppedCount()).isEqualTo(12); // 20 recorded while 8 places were free
+        assertThat(reportedLosses).as("each drop reaches the delivery's loss counts").hasValue(12);
         assertThat(sdk.received).hasSize(1 + 8 + 1).startsWith("first", "queued-0").endsWith("queued-7", "close");
     }
 
