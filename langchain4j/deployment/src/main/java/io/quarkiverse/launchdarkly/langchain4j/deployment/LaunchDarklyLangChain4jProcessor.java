@@ -10,7 +10,9 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.launchdarkly.langchain4j.AiServiceRuns;
 import io.quarkiverse.launchdarkly.langchain4j.LaunchDarklyAiConfig;
+import io.quarkiverse.launchdarkly.langchain4j.runtime.LangChain4jJudgeModel;
 import io.quarkiverse.launchdarkly.langchain4j.runtime.LaunchDarklyAiConfigInterceptor;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -22,7 +24,8 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 
 /**
  * Registers the {@code @LaunchDarklyAiConfig} interceptor (quarkus-langchain4j copies interceptor bindings of an AI
- * service interface onto its generated implementation) and fails the build on wrong uses of the annotation.
+ * service interface onto its generated implementation), the judge model backed by the default chat model and the
+ * last-run accessor, and fails the build on wrong uses of the annotation.
  */
 class LaunchDarklyLangChain4jProcessor {
 
@@ -41,6 +44,10 @@ class LaunchDarklyLangChain4jProcessor {
         // In the index, so that quarkus-langchain4j recognizes the annotation as an interceptor binding to copy.
         indexed.produce(new AdditionalIndexedClassesBuildItem(LaunchDarklyAiConfig.class.getName()));
         beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(LaunchDarklyAiConfigInterceptor.class)
+                .setUnremovable().build());
+        beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(AiServiceRuns.class).build());
+        // The judges' model unless the application has one; looked up through Instance, so kept explicitly.
+        beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(LangChain4jJudgeModel.class)
                 .setUnremovable().build());
     }
 

@@ -72,6 +72,11 @@ class LaunchDarklyAiConfigOpenAiTest {
         @SystemMessage("The service's own system message")
         @UserMessage("{question}")
         String off(@LaunchDarklyContext String user, String question);
+
+        /** Not a model call, though the interface's binding reaches it. */
+        default String help() {
+            return "Ask about billing";
+        }
     }
 
     /** Tools need chat memory: the only call of this service is the tool test's. */
@@ -238,6 +243,16 @@ class LaunchDarklyAiConfigOpenAiTest {
         assertThat(OPENAI.requests().get(0).path("model").asText()).isEqualTo("gpt-agent");
         assertThat(events(client, local)).extracting(RecordedEvent::key).startsWith("$ld:ai:usage:agent-config",
                 "$ld:ai:duration:total", "$ld:ai:generation:success");
+    }
+
+    @Test
+    void aDefaultMethodOfABoundInterfaceIsNotAnAiConfigCall() throws Exception {
+        assertThat(chat.help()).isEqualTo("Ask about billing");
+        // Nor is the AutoCloseable#close quarkus-langchain4j adds to the implementation (called when the bean goes).
+        ((AutoCloseable) chat).close();
+
+        assertThat(OPENAI.requests()).isEmpty();
+        assertThat(events(client, local)).isEmpty();
     }
 
     @Test

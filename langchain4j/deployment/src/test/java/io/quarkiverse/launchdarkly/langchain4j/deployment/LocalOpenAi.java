@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * answers depends on the last user message:
  * <ul>
  * <li>containing {@code explode}: HTTP 500;</li>
+ * <li>a request for a JSON schema response (a judge): {@code {"score": 0.75, "reasoning": "On topic"}};</li>
  * <li>containing {@code weather}: a call of the {@code weather} tool for Paris, then for Rome once a tool result is
  * in the request, then (two tool results) the answer {@code "Sunny in Paris and Rome"};</li>
  * <li>otherwise {@code "Answer to: <message>"}, or that text in two chunks when the request streams.</li>
@@ -126,6 +127,13 @@ final class LocalOpenAi {
         }
         String usage = "{\"prompt_tokens\":" + PROMPT_TOKENS + ",\"completion_tokens\":" + COMPLETION_TOKENS
                 + ",\"total_tokens\":" + (PROMPT_TOKENS + COMPLETION_TOKENS) + "}";
+        if (request.path("response_format").path("type").asText().equals("json_schema")) {
+            String verdict = quote("{\"score\":0.75,\"reasoning\":\"On topic\"}");
+            send(exchange, 200, "application/json", "{\"id\":\"j1\",\"object\":\"chat.completion\",\"created\":1,"
+                    + "\"model\":\"local\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                    + verdict + "},\"finish_reason\":\"stop\"}],\"usage\":" + usage + "}");
+            return;
+        }
         if (request.path("stream").asBoolean(false)) {
             String text = "Answer to: " + question;
             int half = text.length() / 2;

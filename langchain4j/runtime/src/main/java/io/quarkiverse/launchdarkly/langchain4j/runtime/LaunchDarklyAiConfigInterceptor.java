@@ -19,6 +19,7 @@ import io.quarkiverse.launchdarkly.ai.AiConfigDisabledException.Reason;
 import io.quarkiverse.launchdarkly.ai.AiConfigMode;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.langchain4j.LaunchDarklyAiConfig;
+import io.quarkiverse.launchdarkly.runtime.ai.JudgeDispatcher;
 import io.quarkiverse.launchdarkly.runtime.calls.CallResults;
 import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 import io.quarkiverse.launchdarkly.runtime.context.ContextResolution;
@@ -43,20 +44,28 @@ public class LaunchDarklyAiConfigInterceptor {
     private final LaunchDarklyAi ai;
     private final ContextResolution contexts;
     private final TrackingFailures failures;
+    private final JudgeDispatcher judges;
 
-    LaunchDarklyAiConfigInterceptor(LaunchDarklyAi ai, ContextResolution contexts, TrackingFailures failures) {
+    LaunchDarklyAiConfigInterceptor(LaunchDarklyAi ai, ContextResolution contexts, TrackingFailures failures,
+            JudgeDispatcher judges) {
         this.ai = ai;
         this.contexts = contexts;
         this.failures = failures;
+        this.judges = judges;
     }
 
     @AroundInvoke
     Object call(InvocationContext invocation) throws Exception {
         ServiceMethod method = ServiceMethod.of(invocation.getMethod(),
                 invocation.getInterceptorBinding(LaunchDarklyAiConfig.class));
+        if (!method.callsModel()) {
+            return invocation.proceed();
+        }
         Object[] args = invocation.getParameters();
-        ServiceCall call = new ServiceCall(method, evaluate(method, args), failures);
+        LastRun.clear(); // a refused call makes no run: it must not leave the previous call's run readable
+        ServiceCall call = new ServiceCall(method, evaluate(method, args), failures, judges);
         AiServiceModels.wrap(invocation.getTarget());
+        LastRun.set(call.tracker());
 
         long start = System.nanoTime();
         Object result;
@@ -77,6 +86,7 @@ public class LaunchDarklyAiConfigInterceptor {
             return CallResults.observe(ResultKind.MULTI, bound, start, call, () -> {
                 ServiceCall again = call.again();
                 subscribing.set(again);
+                LastRun.set(again.tracker());
                 return again;
             });
         }

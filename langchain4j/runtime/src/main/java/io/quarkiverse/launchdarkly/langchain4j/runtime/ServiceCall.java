@@ -3,12 +3,19 @@ package io.quarkiverse.launchdarkly.langchain4j.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
 import io.quarkiverse.launchdarkly.ai.AiMetrics;
 import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
+import io.quarkiverse.launchdarkly.runtime.ai.JudgeDispatcher;
 import io.quarkiverse.launchdarkly.runtime.ai.extractors.LangChain4jChatResponseExtractor;
 import io.quarkiverse.launchdarkly.runtime.calls.CallObserver;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
@@ -17,7 +24,8 @@ import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
  * One execution of an AI service method bound to an AI Config (one run, one tracker): rewrites each model request
  * of the execution, adds up what each model response reports, and sends the run's events when the execution ends, in
  * the order of {@link AiConfigTracker#trackMetricsOf}: duration, success or error, tokens, tool calls; a stream sends
- * its time to first token at its first item.
+ * its time to first token at its first item. A successful execution's first request (its system and user messages)
+ * and last answer go to the judges its variation lists, which grade it in the background.
  * <p>
  * Nothing here throws: a failing tracker is counted and logged by {@link TrackingFailures}.
  */
@@ -30,6 +38,8 @@ final class ServiceCall implements CallObserver {
     private final VariationRequest request;
     private final AiConfigTracker tracker;
     private final TrackingFailures failures;
+    private final JudgeDispatcher judges;
+    private final AiJudgeConfiguration judgeConfiguration;
 
     // Model responses of one execution may arrive on several threads (a stream's callbacks, tool loops).
     private long totalTokens;
@@ -38,18 +48,32 @@ final class ServiceCall implements CallObserver {
     private final List<String> toolCalls = new ArrayList<>();
     private boolean firstItemSeen;
     private boolean ended;
+    private String gradedInput;
+    private String lastAnswer;
 
-    ServiceCall(ServiceMethod method, AiConfig config, TrackingFailures failures) {
+    ServiceCall(ServiceMethod method, AiConfig config, TrackingFailures failures, JudgeDispatcher judges) {
         this.method = method;
         this.config = config;
         this.request = VariationRequest.of(config);
         this.tracker = config.createTracker();
         this.failures = failures;
+        this.judgeConfiguration = judges != null && judges.active() ? judgeConfiguration(config) : null;
+        this.judges = judgeConfiguration != null ? judges : null;
+    }
+
+    private static AiJudgeConfiguration judgeConfiguration(AiConfig config) {
+        AiJudgeConfiguration configuration = null;
+        if (config instanceof AiCompletionConfig completion) {
+            configuration = completion.judgeConfiguration().orElse(null);
+        } else if (config instanceof AiAgentConfig agent) {
+            configuration = agent.judgeConfiguration().orElse(null);
+        }
+        return configuration == null || configuration.judges().isEmpty() ? null : configuration;
     }
 
     /** The same config for a later subscription of the method's stream: a new run. */
     ServiceCall again() {
-        return new ServiceCall(method, config, failures);
+        return new ServiceCall(method, config, failures, judges);
     }
 
     AiConfigTracker tracker() {
@@ -57,7 +81,32 @@ final class ServiceCall implements CallObserver {
     }
 
     ChatRequest rewrite(ChatRequest chatRequest) {
-        return request.apply(chatRequest);
+        ChatRequest rewritten = request.apply(chatRequest);
+        if (judges != null) {
+            synchronized (this) {
+                if (gradedInput == null) {
+                    gradedInput = gradedInput(rewritten.messages());
+                }
+            }
+        }
+        return rewritten;
+    }
+
+    /** What the judges are told the model was asked: the system and user messages, one {@code role: text} line each. */
+    private static String gradedInput(List<ChatMessage> messages) {
+        StringBuilder input = new StringBuilder();
+        for (ChatMessage message : messages) {
+            String line = null;
+            if (message instanceof SystemMessage system) {
+                line = "system: " + system.text();
+            } else if (message instanceof UserMessage user && user.hasSingleText()) {
+                line = "user: " + user.singleText();
+            }
+            if (line != null) {
+                input.append(input.isEmpty() ? "" : "\n").append(line);
+            }
+        }
+        return input.toString();
     }
 
     /** A model request of this execution answered. */
@@ -77,6 +126,9 @@ final class ServiceCall implements CallObserver {
                 outputTokens += Math.max(0, usage.output());
             }
             toolCalls.addAll(metrics.toolCalls());
+            if (response.aiMessage() != null && response.aiMessage().text() != null) {
+                lastAnswer = response.aiMessage().text();
+            }
         }
     }
 
@@ -95,6 +147,8 @@ final class ServiceCall implements CallObserver {
     public void succeeded(Object result, long durationNanos) {
         AiTokenUsage usage;
         List<String> tools;
+        String input;
+        String answer;
         synchronized (this) {
             if (ended) {
                 return;
@@ -104,6 +158,8 @@ final class ServiceCall implements CallObserver {
                     ? new AiTokenUsage(totalTokens, inputTokens, outputTokens)
                     : null;
             tools = List.copyOf(toolCalls);
+            input = gradedInput;
+            answer = lastAnswer;
         }
         track(() -> {
             tracker.trackDuration(durationNanos / 1_000_000);
@@ -113,6 +169,10 @@ final class ServiceCall implements CallObserver {
             }
             tracker.trackToolCalls(tools);
         });
+        if (judges != null && input != null && answer != null && !answer.isBlank()) {
+            // Returns at once and never throws: the judges run on their own threads.
+            judges.dispatch(input, answer, tracker, judgeConfiguration);
+        }
     }
 
     @Override

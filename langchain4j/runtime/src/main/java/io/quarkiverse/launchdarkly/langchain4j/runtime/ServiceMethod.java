@@ -1,6 +1,7 @@
 package io.quarkiverse.launchdarkly.langchain4j.runtime;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.langchain4j.service.V;
+import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
 import io.quarkiverse.launchdarkly.ai.AiConfigMode;
 import io.quarkiverse.launchdarkly.langchain4j.LaunchDarklyAiConfig;
@@ -20,7 +22,7 @@ import io.smallrye.mutiny.Multi;
  * returns its answer. The build has checked the annotation's use.
  */
 record ServiceMethod(String name, String configKey, AiConfigMode mode, int contextParameter, String[] variableNames,
-        ResultKind resultKind) {
+        ResultKind resultKind, boolean callsModel) {
 
     private static final Map<Method, ServiceMethod> METHODS = new ConcurrentHashMap<>();
 
@@ -30,6 +32,13 @@ record ServiceMethod(String name, String configKey, AiConfigMode mode, int conte
 
     private static ServiceMethod read(Method implementation, LaunchDarklyAiConfig binding) {
         Method method = declared(implementation);
+        // On the interface, the binding reaches every method of the generated class: the interfaces quarkus-langchain4j
+        // adds (AutoCloseable#close, chat memory access) and the service's default methods (a @Fallback's) are not
+        // model calls.
+        boolean callsModel = method != null && Modifier.isAbstract(method.getModifiers());
+        if (method == null) {
+            method = implementation;
+        }
         Parameter[] parameters = method.getParameters();
         int contextParameter = -1;
         String[] names = new String[parameters.length];
@@ -42,22 +51,28 @@ record ServiceMethod(String name, String configKey, AiConfigMode mode, int conte
         }
         ResultKind kind = Multi.class.isAssignableFrom(method.getReturnType()) ? ResultKind.MULTI : ResultKind.SYNC;
         String name = method.getDeclaringClass().getName() + "#" + method.getName();
-        return new ServiceMethod(name, binding.value(), binding.mode(), contextParameter, names, kind);
+        return new ServiceMethod(name, binding.value(), binding.mode(), contextParameter, names, kind, callsModel);
     }
 
     /**
-     * The AI service interface's own method: the generated implementation's carries neither the parameters' names
-     * nor their annotations.
+     * The method of the {@code @RegisterAiService} interface (or of an interface it extends) that {@code implementation}
+     * implements, {@code null} when it implements none: the generated implementation's method carries neither the
+     * parameters' names nor their annotations.
      */
     private static Method declared(Method implementation) {
-        for (Class<?> type : implementation.getDeclaringClass().getInterfaces()) {
+        Class<?> declaring = implementation.getDeclaringClass();
+        Class<?>[] candidates = declaring.isInterface() ? new Class<?>[] { declaring } : declaring.getInterfaces();
+        for (Class<?> type : candidates) {
+            if (!type.isAnnotationPresent(RegisterAiService.class)) {
+                continue; // one of the interfaces quarkus-langchain4j adds
+            }
             try {
                 return type.getMethod(implementation.getName(), implementation.getParameterTypes());
             } catch (NoSuchMethodException e) {
-                // another of the interfaces quarkus-langchain4j adds
+                return null;
             }
         }
-        return implementation;
+        return null;
     }
 
     /** The arguments by template variable name, for the config's Mustache templates. */
