@@ -1,8 +1,11 @@
 package io.quarkiverse.launchdarkly.langchain4j.deployment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
@@ -10,10 +13,13 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
+import io.quarkiverse.langchain4j.deployment.RequestChatModelBeanBuildItem;
 import io.quarkiverse.launchdarkly.langchain4j.AiServiceRuns;
 import io.quarkiverse.launchdarkly.langchain4j.LaunchDarklyAiConfig;
+import io.quarkiverse.launchdarkly.langchain4j.runtime.LangChain4jIntegrationConfig;
 import io.quarkiverse.launchdarkly.langchain4j.runtime.LangChain4jJudgeModel;
 import io.quarkiverse.launchdarkly.langchain4j.runtime.LaunchDarklyAiConfigInterceptor;
+import io.quarkiverse.launchdarkly.langchain4j.runtime.ProviderModels;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -21,6 +27,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Registers the {@code @LaunchDarklyAiConfig} interceptor (quarkus-langchain4j copies interceptor bindings of an AI
@@ -32,6 +39,9 @@ class LaunchDarklyLangChain4jProcessor {
     static final String FEATURE = "launchdarkly-langchain4j";
     static final DotName AI_CONFIG = DotName.createSimple(LaunchDarklyAiConfig.class);
     static final DotName REGISTER_AI_SERVICE = DotName.createSimple("io.quarkiverse.langchain4j.RegisterAiService");
+    static final String LANGCHAIN4J = "quarkus.langchain4j.";
+    static final String PROVIDER_MODEL = "quarkus.launchdarkly.langchain4j.provider-model";
+    static final String DEFAULT_MODEL = "<default>";
     static final DotName TOKEN_STREAM = DotName.createSimple("dev.langchain4j.service.TokenStream");
 
     @BuildStep
@@ -46,9 +56,69 @@ class LaunchDarklyLangChain4jProcessor {
         beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(LaunchDarklyAiConfigInterceptor.class)
                 .setUnremovable().build());
         beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(AiServiceRuns.class).build());
+        beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(ProviderModels.class).setUnremovable().build());
         // The judges' model unless the application has one; looked up through Instance, so kept explicitly.
         beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(LangChain4jJudgeModel.class)
                 .setUnremovable().build());
+    }
+
+    /**
+     * quarkus-langchain4j makes beans only of the models something injects: the models that answer variations by
+     * provider are looked up at startup, so they are asked for here, once the build has checked that each is
+     * configured (quarkus-langchain4j would otherwise make one of any provider and fail on its missing settings).
+     */
+    @BuildStep
+    void providerModels(LangChain4jIntegrationConfig config, BuildProducer<RequestChatModelBeanBuildItem> models) {
+        Set<String> configured = configuredModelNames();
+        List<String> problems = new ArrayList<>();
+        config.providerModel().forEach((provider, model) -> {
+            String name = model.trim();
+            if (!name.equals(DEFAULT_MODEL) && !configured.contains(name)) {
+                problems.add(PROVIDER_MODEL + ".\"" + provider + "\" names the model '" + name + "', but no"
+                        + " quarkus.langchain4j." + name + ".* nor quarkus.langchain4j.<provider>." + name
+                        + ".* property configures it; set quarkus.langchain4j." + name
+                        + ".chat-model.provider (and that provider's settings for it), or remove the mapping");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(String.join("\n", problems));
+        }
+        config.providerModel().values().stream().map(String::trim).distinct()
+                .forEach(name -> models.produce(new RequestChatModelBeanBuildItem(name)));
+    }
+
+    /** The names {@code x} of the {@code quarkus.langchain4j.x.*} and {@code quarkus.langchain4j.provider.x.*} keys. */
+    private static Set<String> configuredModelNames() {
+        Set<String> names = new HashSet<>();
+        for (String property : ConfigProvider.getConfig().getPropertyNames()) {
+            if (!property.startsWith(LANGCHAIN4J)) {
+                continue;
+            }
+            names.addAll(firstSegments(property.substring(LANGCHAIN4J.length()), 2));
+        }
+        return names;
+    }
+
+    /** The first {@code count} segments of a property name, unquoted ({@code "my.model".x} is one segment). */
+    static List<String> firstSegments(String name, int count) {
+        List<String> segments = new ArrayList<>(count);
+        StringBuilder segment = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < name.length() && segments.size() < count; i++) {
+            char c = name.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '.' && !quoted) {
+                segments.add(segment.toString());
+                segment.setLength(0);
+            } else {
+                segment.append(c);
+            }
+        }
+        if (segments.size() < count && !segment.isEmpty()) {
+            segments.add(segment.toString());
+        }
+        return segments;
     }
 
     @BuildStep

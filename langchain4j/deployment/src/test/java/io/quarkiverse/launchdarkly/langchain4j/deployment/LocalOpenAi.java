@@ -15,11 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A deterministic OpenAI-compatible chat completions endpoint on localhost, recording every request body. What it
+ * A deterministic OpenAI-compatible chat completions endpoint on localhost, recording every request body (with its
+ * {@code Authorization} header as {@code _authorization}). What it
  * answers depends on the last user message:
  * <ul>
  * <li>containing {@code explode}: HTTP 500;</li>
@@ -109,6 +111,8 @@ final class LocalOpenAi {
 
     private void handle(HttpExchange exchange) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
+        // Which configured model sent it: each has its own API key.
+        ((ObjectNode) request).put("_authorization", exchange.getRequestHeaders().getFirst("Authorization"));
         requests.add(request);
         String question = "";
         int toolResults = 0;

@@ -14,8 +14,9 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
  * The AI service's own model, applying the current call's variation to each request and reporting each response to
- * the call. Outside a bound call it passes requests through unchanged. The delegate still applies its defaults and
- * runs its listeners.
+ * the call; a variation whose provider is mapped to another configured model is answered by that one. Outside a
+ * bound call it passes requests through unchanged. The model that answers still applies its defaults and runs its
+ * listeners.
  */
 final class ConfiguredChatModel implements ChatModel {
 
@@ -36,7 +37,7 @@ final class ConfiguredChatModel implements ChatModel {
         if (call == null) {
             return delegate.chat(request, options);
         }
-        ChatResponse response = delegate.chat(call.rewrite(request), options);
+        ChatResponse response = call.chatModel(delegate).chat(call.rewrite(request), options);
         call.responded(response);
         return response;
     }

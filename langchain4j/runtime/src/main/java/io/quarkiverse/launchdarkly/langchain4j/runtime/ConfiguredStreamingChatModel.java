@@ -45,7 +45,7 @@ final class ConfiguredStreamingChatModel implements StreamingChatModel {
             delegate.chat(request, options, handler);
             return;
         }
-        delegate.chat(call.rewrite(request), options, new Reporting(handler, call));
+        call.streamingChatModel(delegate).chat(call.rewrite(request), options, new Reporting(handler, call));
     }
 
     @Override

@@ -45,13 +45,15 @@ public class LaunchDarklyAiConfigInterceptor {
     private final ContextResolution contexts;
     private final TrackingFailures failures;
     private final JudgeDispatcher judges;
+    private final ProviderModels providerModels;
 
     LaunchDarklyAiConfigInterceptor(LaunchDarklyAi ai, ContextResolution contexts, TrackingFailures failures,
-            JudgeDispatcher judges) {
+            JudgeDispatcher judges, ProviderModels providerModels) {
         this.ai = ai;
         this.contexts = contexts;
         this.failures = failures;
         this.judges = judges;
+        this.providerModels = providerModels;
     }
 
     @AroundInvoke
@@ -63,7 +65,7 @@ public class LaunchDarklyAiConfigInterceptor {
         }
         Object[] args = invocation.getParameters();
         LastRun.clear(); // a refused call makes no run: it must not leave the previous call's run readable
-        ServiceCall call = new ServiceCall(method, evaluate(method, args), failures, judges);
+        ServiceCall call = new ServiceCall(method, evaluate(method, args), failures, judges, providerModels);
         AiServiceModels.wrap(invocation.getTarget());
         LastRun.set(call.tracker());
 

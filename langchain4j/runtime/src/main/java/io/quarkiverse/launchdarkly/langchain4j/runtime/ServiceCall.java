@@ -6,6 +6,8 @@ import java.util.List;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
@@ -40,6 +42,9 @@ final class ServiceCall implements CallObserver {
     private final TrackingFailures failures;
     private final JudgeDispatcher judges;
     private final AiJudgeConfiguration judgeConfiguration;
+    private final ProviderModels providerModels;
+    private final ChatModel providerChatModel;
+    private final StreamingChatModel providerStreamingModel;
 
     // Model responses of one execution may arrive on several threads (a stream's callbacks, tool loops).
     private long totalTokens;
@@ -51,8 +56,12 @@ final class ServiceCall implements CallObserver {
     private String gradedInput;
     private String lastAnswer;
 
-    ServiceCall(ServiceMethod method, AiConfig config, TrackingFailures failures, JudgeDispatcher judges) {
+    ServiceCall(ServiceMethod method, AiConfig config, TrackingFailures failures, JudgeDispatcher judges,
+            ProviderModels providerModels) {
         this.method = method;
+        this.providerModels = providerModels;
+        this.providerChatModel = providerModels.chatModel(config);
+        this.providerStreamingModel = providerModels.streamingChatModel(config);
         this.config = config;
         this.request = VariationRequest.of(config);
         this.tracker = config.createTracker();
@@ -73,11 +82,21 @@ final class ServiceCall implements CallObserver {
 
     /** The same config for a later subscription of the method's stream: a new run. */
     ServiceCall again() {
-        return new ServiceCall(method, config, failures, judges);
+        return new ServiceCall(method, config, failures, judges, providerModels);
     }
 
     AiConfigTracker tracker() {
         return tracker;
+    }
+
+    /** The model that answers this call: the one mapped to the variation's provider, else the service's. */
+    ChatModel chatModel(ChatModel serviceModel) {
+        return providerChatModel != null ? providerChatModel : serviceModel;
+    }
+
+    /** The streaming model that answers this call: the one mapped to the variation's provider, else the service's. */
+    StreamingChatModel streamingChatModel(StreamingChatModel serviceModel) {
+        return providerStreamingModel != null ? providerStreamingModel : serviceModel;
     }
 
     ChatRequest rewrite(ChatRequest chatRequest) {
