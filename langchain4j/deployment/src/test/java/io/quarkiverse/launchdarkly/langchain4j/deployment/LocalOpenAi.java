@@ -33,7 +33,7 @@ import com.sun.net.httpserver.HttpServer;
  * Started once per JVM, shared by the test classes. Every completion reports 10 prompt and 5 completion tokens (a stream
  * reports them in its last chunk).
  */
-final class LocalOpenAi {
+public final class LocalOpenAi {
 
     static final int PROMPT_TOKENS = 10;
     static final int COMPLETION_TOKENS = 5;
@@ -52,7 +52,7 @@ final class LocalOpenAi {
     }
 
     /** The server of this JVM, started by the first caller. */
-    static synchronized LocalOpenAi shared() {
+    public static synchronized LocalOpenAi shared() {
         String url = System.getProperty(URL_PROPERTY);
         if (url != null) {
             return new LocalOpenAi(url);
@@ -70,12 +70,12 @@ final class LocalOpenAi {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
     /** The request bodies received since the last {@link #clear()}, oldest first. */
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         try {
             List<JsonNode> list = new ArrayList<>();
             JSON.readTree(get("GET")).forEach(list::add);
@@ -85,7 +85,7 @@ final class LocalOpenAi {
         }
     }
 
-    void clear() {
+    public void clear() {
         get("DELETE");
     }
 

@@ -2,6 +2,7 @@ package io.quarkiverse.launchdarkly.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
@@ -72,6 +73,20 @@ class SupportChatTest {
     @BeforeEach
     void forgetPreviousEvents() {
         launchDarkly.reset();
+    }
+
+    @Test
+    void theAiConfigsRunWithNoLangChain4jOnTheClassPath() {
+        // The demo has no LangChain4j: the extension's LangChain4j support (the ChatResponse extractor, the
+        // integration) must stay unloaded rather than fail the application or its AI calls.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (String type : List.of("dev.langchain4j.model.chat.response.ChatResponse",
+                "io.quarkiverse.launchdarkly.langchain4j.LaunchDarklyAiConfig")) {
+            assertThatThrownBy(() -> Class.forName(type, false, loader)).as(type)
+                    .isInstanceOf(ClassNotFoundException.class);
+        }
+        customer("acme-7", "pro").body(chat("billing", "Hello")).when().post("/ai/chat").then().statusCode(200);
+        assertThat(awaitRun(false).usage()).isNotNull();
     }
 
     @Test
