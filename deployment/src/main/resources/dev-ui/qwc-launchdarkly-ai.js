@@ -122,6 +122,7 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
                     <th class="number">Success</th><th class="number">Error</th><th class="number">Feedback (pos. / neg.)</th>
                     <th class="number">Tokens (in / out)</th><th class="number">Avg duration</th>
                     <th class="number">Avg time to first token</th><th class="number">Tool calls</th>
+                    <th>Judge scores (avg, n)</th>
                 </tr></thead>
                 <tbody>
                     ${a.configs.map(c => html`
@@ -160,7 +161,16 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
                 ? html` <span class="model">(${f.inputTokens} / ${f.outputTokens})</span>` : ''}</td>
             <td class="number">${this._millis(f.avgDurationMs)}</td>
             <td class="number">${this._millis(f.avgTimeToFirstTokenMs)}</td>
-            <td class="number">${f.toolCalls}</td>`;
+            <td class="number">${f.toolCalls}</td>
+            <td>${(f.judgeScores || []).length === 0
+                ? html`<span class="none">—</span>`
+                : f.judgeScores.map(j => html`<div title="${j.judgeConfigKey}"><code>${this._scoreName(j.metricKey)}</code>
+                    ${j.average.toFixed(2)} <span class="model">(${j.scores})</span></div>`)}</td>`;
+    }
+
+    /** "$ld:ai:judge:relevance" reads "relevance"; another metric key is shown whole. */
+    _scoreName(metricKey) {
+        return metricKey.startsWith('$ld:ai:judge:') ? metricKey.substring('$ld:ai:judge:'.length) : metricKey;
     }
 
     _millis(value) {

@@ -271,6 +271,18 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
 
     _renderOff() {
         const c = this._view.counters || {};
+        if (this._view.offline) {
+            return html`
+                <div class="off">
+                    <h3>The client is offline</h3>
+                    <div class="message">
+                        Offline, the LaunchDarkly SDK discards every event before it is queued: nothing is sent, so
+                        nothing is counted here, and flags evaluate to their defaults. Without
+                        <code>quarkus.launchdarkly.offline=true</code> and with no SDK key, dev mode starts the local
+                        stand-in and this page lists the events it receives.
+                    </div>
+                </div>`;
+        }
         return html`
             <div class="off">
                 <h3>The local LaunchDarkly stand-in is off</h3>

@@ -46,6 +46,7 @@ import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
 import io.quarkiverse.launchdarkly.ai.AiFeedbackKind;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
+import io.quarkiverse.launchdarkly.ai.AiJudgeResult;
 import io.quarkiverse.launchdarkly.ai.AiMetrics;
 import io.quarkiverse.launchdarkly.ai.AiMetricsExtractor;
 import io.quarkiverse.launchdarkly.ai.AiTokenUsage;
@@ -222,6 +223,11 @@ class LaunchDarklyDevUiTest {
         assertThat(totals.path("avgDurationMs").isNumber()).as("average duration of %s", totals).isTrue();
         // Null, which the Dev UI leaves out of the message.
         assertThat(totals.path("avgTimeToFirstTokenMs").isNumber()).as("no stream, no time to first token").isFalse();
+        assertThat(totals.path("judgeScores")).hasSize(1);
+        assertThat(totals.path("judgeScores").path(0).path("metricKey").asText()).isEqualTo("$ld:ai:judge:relevance");
+        assertThat(totals.path("judgeScores").path(0).path("judgeConfigKey").asText()).isEqualTo("relevance-judge");
+        assertThat(totals.path("judgeScores").path(0).path("scores").asLong()).isEqualTo(2);
+        assertThat(totals.path("judgeScores").path(0).path("average").asDouble()).isEqualTo(0.75);
         assertThat(chat.path("variations")).hasSize(1);
         JsonNode variation = chat.path("variations").path(0);
         assertThat(variation.path("variationKey").asText()).isEqualTo("chat-v2");
@@ -359,6 +365,10 @@ class LaunchDarklyDevUiTest {
                 ChatReply reply = chat.answer("u4", "Where is my invoice?", null, null);
                 // The customer's verdict, given later through the run's resumption token.
                 ai.trackFeedback(Chat.LAST_TOKEN.get(), LDContext.create("u4"), AiFeedbackKind.POSITIVE);
+                // Two judges' scores of the run, as a judge records them on the graded run.
+                AiConfigTracker graded = ai.trackerFromResumptionToken(Chat.LAST_TOKEN.get(), LDContext.create("u4"));
+                graded.trackJudgeResult(AiJudgeResult.scored("relevance-judge", "$ld:ai:judge:relevance", 0.5));
+                graded.trackJudgeResult(AiJudgeResult.scored("relevance-judge", "$ld:ai:judge:relevance", 1.0));
                 client.flush();
                 rc.response().end(reply.text());
             });

@@ -184,7 +184,9 @@ public class LaunchDarklyJsonRpcService {
         Map<String, Long> counts = new TreeMap<>();
         journal.ifPresent(snapshot -> snapshot.customEventCounts().keys()
                 .forEach(key -> counts.put(key, snapshot.customEventCounts().get(key).longValue())));
-        return new EventsView(localMode, journal.isPresent(), journal.map(StandInJournal.Snapshot::total).orElse(0L),
+        // Offline, the SDK replaces any event processor by one that drops everything: nothing reaches the counters.
+        return new EventsView(localMode, client.isOffline(), journal.isPresent(),
+                journal.map(StandInJournal.Snapshot::total).orElse(0L),
                 journal.map(StandInJournal.Snapshot::dropped).orElse(0L),
                 journal.map(StandInJournal.Snapshot::payloads).orElse(0L), counts, rows, counters());
     }
@@ -411,6 +413,8 @@ public class LaunchDarklyJsonRpcService {
         Integer version;
         String modelName;
         String providerName;
+        /** By the score's metric key, sorted. */
+        final Map<String, ScoreTally> judgeScores = new TreeMap<>();
 
         /**
          * The newest event wins, so a flag edited while the application runs shows its current version and model. A
@@ -453,15 +457,22 @@ public class LaunchDarklyJsonRpcService {
                     timesToFirstToken++;
                 }
                 default -> {
-                    // a judge score or a key added later: it still counts the run
+                    // A judge's score names its judge; a key added later still counts the run.
+                    String judge = event.data().get("judgeConfigKey").stringValue();
+                    if (judge != null && event.metricValue() != null) {
+                        judgeScores.computeIfAbsent(key, k -> new ScoreTally()).add(judge, value);
+                    }
                 }
             }
         }
 
         AiRunFigures figures() {
+            List<JudgeScores> scores = new ArrayList<>(judgeScores.size());
+            judgeScores.forEach((metricKey, tally) -> scores.add(new JudgeScores(metricKey, tally.judgeConfigKey,
+                    tally.count, Math.round(tally.sum / tally.count * 1000) / 1000.0)));
             return new AiRunFigures(runIds.size(), success, error, positive, negative, totalTokens, inputTokens,
                     outputTokens, toolCalls, durations == 0 ? null : round(durationSum / durations),
-                    timesToFirstToken == 0 ? null : round(timeToFirstTokenSum / timesToFirstToken));
+                    timesToFirstToken == 0 ? null : round(timeToFirstTokenSum / timesToFirstToken), scores);
         }
 
         private static double round(double millis) {
@@ -536,8 +547,8 @@ public class LaunchDarklyJsonRpcService {
      * @param local whether the client sends its events to the stand-in
      * @param events the most recent events, newest first
      */
-    public record EventsView(boolean local, boolean standInRunning, long total, long dropped, long payloads,
-            Map<String, Long> customEventCounts, List<EventRow> events, Counters counters) {
+    public record EventsView(boolean local, boolean offline, boolean standInRunning, long total, long dropped,
+            long payloads, Map<String, Long> customEventCounts, List<EventRow> events, Counters counters) {
     }
 
     /**
@@ -579,7 +590,30 @@ public class LaunchDarklyJsonRpcService {
      */
     public record AiRunFigures(long runs, long success, long error, long feedbackPositive, long feedbackNegative,
             long totalTokens, long inputTokens, long outputTokens, long toolCalls, Double avgDurationMs,
-            Double avgTimeToFirstTokenMs) {
+            Double avgTimeToFirstTokenMs, List<JudgeScores> judgeScores) {
+    }
+
+    /**
+     * The scores judges gave the runs.
+     *
+     * @param metricKey the score's event key, such as {@code $ld:ai:judge:relevance}
+     * @param judgeConfigKey the judge's AI Config (the newest score's, should several judges share a metric key)
+     * @param scores how many scores
+     * @param average their mean, from 0 to 1
+     */
+    public record JudgeScores(String metricKey, String judgeConfigKey, long scores, double average) {
+    }
+
+    private static final class ScoreTally {
+        String judgeConfigKey;
+        long count;
+        double sum;
+
+        void add(String judge, double score) {
+            judgeConfigKey = judge;
+            count++;
+            sum += score;
+        }
     }
 
     /**
