@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A fault the local stand-in injects into the requests that match it, so tests can see how the SDK and the REST client
  * behave when LaunchDarkly is slow, refuses, rate limits or fails.
  * <p>
- * Build one with {@link #on(String, String)}, choose what happens ({@link #status(int)}, {@link #delay(Duration)}
- * or {@link #dropConnection()}) and how often ({@link #times(int)}), then give it to {@link Faults#inject(Fault)}:
+ * Build one with {@link #on(String, String)}, choose what happens ({@link #status(int)}, {@link #delay(Duration)},
+ * {@link #dropConnection()} or {@link #rateLimit(int, Duration)}) and how often ({@link #times(int)}), then give it to
+ * {@link Faults#inject(Fault)}:
  *
  * <pre>
  * local.faults().inject(Fault.on("POST", "/api/v2/metrics/*").status(429).retryAfter(Duration.ofSeconds(1)).times(2));
  * local.faults().inject(Fault.on("POST", "/bulk").dropConnection().times(1));
+ * local.faults().inject(Fault.on("*", "/api/v2/**").rateLimit(10, Duration.ofSeconds(1)));
  * </pre>
  *
  * Path patterns are matched segment by segment: {@code *} matches one segment, {@code **} any number of segments.
@@ -25,8 +27,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>
  * Over the admin API a fault is the JSON object {@link #toJson()} writes:
  * {@code {"method":"POST","path":"/bulk","action":"status","status":503,"retryAfterMillis":1000,"times":3}}, with
- * {@code "action":"delay","delayMillis":2000} or {@code "action":"drop-connection"}, and {@code "times":-1} for
- * always.
+ * {@code "action":"delay","delayMillis":2000}, {@code "action":"drop-connection"} or
+ * {@code "action":"rate-limit","limit":10,"windowMillis":1000} (read back with {@code "rejected"}, the requests it
+ * refused so far), and {@code "times":-1} for always.
  */
 public final class Fault {
 
@@ -37,7 +40,13 @@ public final class Fault {
         /** Wait, then handle the request normally. */
         DELAY,
         /** Close the connection without answering. */
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        /**
+         * Let a number of matching requests through per fixed window, and answer the others {@code 429} with
+         * LaunchDarkly's {@code X-Ratelimit-Reset} (epoch milliseconds of the window's end) and
+         * {@code X-Ratelimit-Route-Remaining: 0}. Applies until cleared.
+         */
+        RATE_LIMIT
     }
 
     private final String method;
@@ -47,9 +56,18 @@ public final class Fault {
     private final Duration retryAfter;
     private final Duration delay;
     private final int times;
+    private final int limit;
+    private final Duration window;
+    private final long rejected;
+    private final long resetAtMillis;
 
     private Fault(String method, String pathPattern, Action action, int status, Duration retryAfter, Duration delay,
             int times) {
+        this(method, pathPattern, action, status, retryAfter, delay, times, 0, null, 0, 0);
+    }
+
+    private Fault(String method, String pathPattern, Action action, int status, Duration retryAfter, Duration delay,
+            int times, int limit, Duration window, long rejected, long resetAtMillis) {
         this.method = method;
         this.pathPattern = pathPattern;
         this.action = action;
@@ -57,6 +75,10 @@ public final class Fault {
         this.retryAfter = retryAfter;
         this.delay = delay;
         this.times = times;
+        this.limit = limit;
+        this.window = window;
+        this.rejected = rejected;
+        this.resetAtMillis = resetAtMillis;
     }
 
     /**
@@ -101,10 +123,39 @@ public final class Fault {
         return new Fault(method, pathPattern, Action.DROP_CONNECTION, 0, null, Duration.ZERO, times);
     }
 
+    /**
+     * Lets {@code requests} matching requests through per fixed {@code window} (the first starts at the first matching
+     * request) and answers the others {@code 429} with {@code X-Ratelimit-Reset}, as LaunchDarkly's API does.
+     */
+    public Fault rateLimit(int requests, Duration window) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("A rate limit lets zero or more requests through, got " + requests);
+        }
+        if (window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("A rate limit window is positive, got " + window);
+        }
+        return new Fault(method, pathPattern, Action.RATE_LIMIT, 429, null, Duration.ZERO, Integer.MAX_VALUE, requests,
+                window, 0, 0);
+    }
+
+    /** The same rate limit, reporting how many requests it refused so far. */
+    Fault withRejected(long count) {
+        return new Fault(method, pathPattern, action, status, retryAfter, delay, times, limit, window, count, 0);
+    }
+
+    /** The answer of a request a rate limit refused: 429, the window ending at {@code resetAt} epoch milliseconds. */
+    Fault refusal(long resetAt) {
+        return new Fault(method, pathPattern, Action.STATUS, 429, null, Duration.ZERO, 1, limit, window, rejected,
+                resetAt);
+    }
+
     /** Applies the fault to this many matching requests, then stops matching. */
     public Fault times(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("A fault applies at least once, got " + count);
+        }
+        if (action == Action.RATE_LIMIT) {
+            throw new IllegalArgumentException("A rate limit applies until cleared");
         }
         return new Fault(method, pathPattern, action, status, retryAfter, delay, count);
     }
@@ -143,6 +194,26 @@ public final class Fault {
         return times;
     }
 
+    /** The requests a rate limit lets through per window. */
+    public int limitValue() {
+        return limit;
+    }
+
+    /** A rate limit's window, {@code null} for other faults. */
+    public Duration windowValue() {
+        return window;
+    }
+
+    /** The requests a rate limit refused so far (as {@link Faults#pending()} reports it). */
+    public long rejectedValue() {
+        return rejected;
+    }
+
+    /** The {@code X-Ratelimit-Reset} of a rate limit's refusal, 0 for other answers. */
+    long resetAtMillis() {
+        return resetAtMillis;
+    }
+
     /** The fault as the admin API reads and writes it. */
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("method", method).put("path", pathPattern);
@@ -155,6 +226,8 @@ public final class Fault {
             }
             case DELAY -> json.put("action", "delay").put("delayMillis", delay.toMillis());
             case DROP_CONNECTION -> json.put("action", "drop-connection");
+            case RATE_LIMIT -> json.put("action", "rate-limit").put("limit", limit)
+                    .put("windowMillis", window.toMillis()).put("rejected", rejected);
         }
         return json.put("times", times == Integer.MAX_VALUE ? -1 : times);
     }
@@ -179,9 +252,14 @@ public final class Fault {
             }
             case "delay" -> fault.delay(Duration.ofMillis(json.path("delayMillis").asLong()));
             case "drop-connection" -> fault.dropConnection();
+            case "rate-limit" -> fault.rateLimit(json.path("limit").asInt(-1),
+                    Duration.ofMillis(json.path("windowMillis").asLong(0))).withRejected(json.path("rejected").asLong(0));
             default -> throw new IllegalArgumentException("Unknown fault action '" + action
-                    + "'; expected status, delay or drop-connection");
+                    + "'; expected status, delay, drop-connection or rate-limit");
         };
+        if (fault.action == Action.RATE_LIMIT) {
+            return fault;
+        }
         int times = json.path("times").asInt(1);
         return times < 0 ? fault.always() : fault.times(times);
     }
@@ -210,6 +288,7 @@ public final class Fault {
             case STATUS -> "status " + status + (retryAfter == null ? "" : " (Retry-After " + retryAfter + ")");
             case DELAY -> "delay " + delay;
             case DROP_CONNECTION -> "dropped connection";
+            case RATE_LIMIT -> "rate limit " + limit + " per " + window + " (" + rejected + " refused)";
         };
         return method + " " + pathPattern + " -> " + what + (times == Integer.MAX_VALUE ? ", always" : ", " + times + "x");
     }

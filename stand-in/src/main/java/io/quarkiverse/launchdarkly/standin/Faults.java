@@ -28,7 +28,11 @@ public final class Faults {
     public synchronized List<Fault> pending() {
         List<Fault> result = new ArrayList<>();
         for (Armed a : armed) {
-            result.add(a.remaining == Integer.MAX_VALUE ? a.fault : a.fault.times(a.remaining));
+            if (a.fault.action() == Fault.Action.RATE_LIMIT) {
+                result.add(a.fault.withRejected(a.rejected));
+            } else {
+                result.add(a.remaining == Integer.MAX_VALUE ? a.fault : a.fault.times(a.remaining));
+            }
         }
         return result;
     }
@@ -37,6 +41,13 @@ public final class Faults {
     synchronized Optional<Fault> take(String method, String path) {
         for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
             Armed a = it.next();
+            if (a.fault.action() == Fault.Action.RATE_LIMIT && a.fault.matches(method, path)) {
+                Optional<Fault> refusal = a.admit(System.currentTimeMillis());
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+                continue; // let through by the limit: a later fault may still apply
+            }
             if (a.fault.matches(method, path)) {
                 if (a.remaining != Integer.MAX_VALUE && --a.remaining == 0) {
                     it.remove();
@@ -50,10 +61,29 @@ public final class Faults {
     private static final class Armed {
         final Fault fault;
         int remaining;
+        // A rate limit's fixed window
+        long windowStart = -1;
+        int inWindow;
+        long rejected;
 
         Armed(Fault fault, int remaining) {
             this.fault = fault;
             this.remaining = remaining;
+        }
+
+        /** Counts a request against a rate limit: empty when it is let through, else the 429 to answer. */
+        Optional<Fault> admit(long now) {
+            long windowMillis = fault.windowValue().toMillis();
+            if (windowStart < 0 || now - windowStart >= windowMillis) {
+                windowStart = now;
+                inWindow = 0;
+            }
+            if (inWindow < fault.limitValue()) {
+                inWindow++;
+                return Optional.empty();
+            }
+            rejected++;
+            return Optional.of(fault.refusal(windowStart + windowMillis));
         }
     }
 }

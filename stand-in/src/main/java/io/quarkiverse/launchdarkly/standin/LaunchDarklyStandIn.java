@@ -417,12 +417,18 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
     }
 
     private static LocalResponse faultResponse(Fault fault) {
-        LocalResponse response = LocalResponse.json(fault.statusCode(), "{\"code\":\"injected_fault\",\"message\":\""
+        String code = fault.resetAtMillis() > 0 ? "rate_limited" : "injected_fault";
+        LocalResponse response = LocalResponse.json(fault.statusCode(), "{\"code\":\"" + code + "\",\"message\":\""
                 + "fault injected by the LaunchDarkly stand-in\",\"id\":\"" + UUID.randomUUID() + "\"}");
         Duration retryAfter = fault.retryAfterValue();
         if (retryAfter != null) {
             long seconds = (retryAfter.toMillis() + 999) / 1000;
             response = response.withHeader("Retry-After", Long.toString(seconds));
+        }
+        if (fault.resetAtMillis() > 0) {
+            // A rate limit's refusal, with the headers LaunchDarkly sends
+            response = response.withHeader("X-Ratelimit-Reset", Long.toString(fault.resetAtMillis()))
+                    .withHeader("X-Ratelimit-Route-Remaining", "0");
         }
         return response;
     }
