@@ -63,6 +63,10 @@ public class AiGenerationBenchmark {
         // and deliver the same six events, so the interceptor is woven in and the comparison is like for like.
         check(fixture.launchDarkly, "hand-written", () -> handWritten.answer(userKey, topic, question));
         check(fixture.launchDarkly, "@AiGeneration", () -> annotated.answer(userKey, topic, question, null));
+        check(fixture.launchDarkly, "judged @AiGeneration", () -> annotated.judgedAnswer(userKey, topic, question, null));
+        // ... and the judge graded that call, in the background, with its score on the call's run.
+        fixture.launchDarkly.events().await(e -> e.isCustom() && e.key().equals("$ld:ai:judge:relevance"), 1,
+                Duration.ofSeconds(15), "the judge's score");
         fixture.launchDarkly.reset();
     }
 
@@ -84,7 +88,7 @@ public class AiGenerationBenchmark {
         }
         for (RecordedEvent event : events.subList(1, events.size())) {
             if (!userKey.equals(event.contextKey())
-                    || !"standard".equals(event.data().get("variationKey").stringValue())) {
+                    || !List.of("standard", "judged").contains(event.data().get("variationKey").stringValue())) {
                 throw new IllegalStateException(variant + " sent an unexpected event: " + event.json().toJsonString());
             }
         }
@@ -112,5 +116,15 @@ public class AiGenerationBenchmark {
     @Benchmark
     public BenchReply annotatedGeneration() {
         return annotated.answer(userKey, topic, question, null);
+    }
+
+    /**
+     * 3. The same annotated call on a variation with a judge at sampling rate 1: the call hands its answer to the
+     * judges and returns; the judges' two threads grade with a 2 ms model, so at benchmark rates their queue is full
+     * and most evaluations are dropped and counted. The difference with 2 is what judging costs the caller.
+     */
+    @Benchmark
+    public BenchReply annotatedJudgedGeneration() {
+        return annotated.judgedAnswer(userKey, topic, question, null);
     }
 }

@@ -16,4 +16,11 @@ public class AnnotatedAssistant {
             AiCompletionConfig config) {
         return LocalModel.answer(config, question);
     }
+
+    /** The same call, on an AI Config whose variation lists a judge grading every answer (sampling rate 1). */
+    @AiGeneration(config = "bench.judged-chat")
+    public BenchReply judgedAnswer(@LaunchDarklyContext String userKey, @AiVariable("topic") String topic,
+            String question, AiCompletionConfig config) {
+        return LocalModel.answer(config, question);
+    }
 }

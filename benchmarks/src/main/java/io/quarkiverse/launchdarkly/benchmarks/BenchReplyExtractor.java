@@ -18,6 +18,12 @@ public class BenchReplyExtractor implements AiMetricsExtractor<BenchReply> {
         return AiMetrics.succeeded(AiTokenUsage.of(reply.inputTokens(), reply.outputTokens()));
     }
 
+    /** The answer the judges grade, for the judged AI Config. */
+    @Override
+    public String text(BenchReply reply) {
+        return reply.text();
+    }
+
     @Override
     public Class<BenchReply> responseType() {
         return BenchReply.class;

@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.runtime.ai;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Instance;
@@ -46,6 +48,7 @@ public class JudgeDispatcher {
     private final AiJudgeModel model;
     private final ThreadPoolExecutor pool;
     private final Executor counting;
+    private final String full;
 
     @Inject
     JudgeDispatcher(LaunchDarklyAi ai, TrackingFailures failures, Instance<AiJudgeModel> models) {
@@ -61,22 +64,41 @@ public class JudgeDispatcher {
         this.failures = failures;
         this.model = model;
         AtomicInteger threads = new AtomicInteger();
+        // A full queue answers with one shared exception without a stack trace: under overload every call of a judged
+        // method meets it, and the default policy would build a message and a stack trace each time.
         this.pool = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), task -> {
                     Thread thread = new Thread(task, "launchdarkly-judge-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
+                }, (task, executor) -> {
+                    throw Refused.INSTANCE;
                 });
         pool.allowCoreThreadTimeOut(true);
+        this.full = "the queue of " + queueCapacity + " judge evaluations is full";
         this.counting = task -> {
             try {
                 pool.execute(task);
             } catch (RejectedExecutionException refused) {
-                failures.judgeDropped(pool.isShutdown() ? "the judges are shut down"
-                        : "the queue of " + queueCapacity + " judge evaluations is full");
+                failures.judgeDropped(pool.isShutdown() ? "the judges are shut down" : full);
                 throw refused;
             }
         };
+    }
+
+    /** The refusal of a judge evaluation the queue cannot hold: shared, so it carries no stack trace. */
+    static final class Refused extends RejectedExecutionException {
+
+        static final Refused INSTANCE = new Refused();
+
+        private Refused() {
+            super("no room for the judge evaluation");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     /** Whether judges can run: the application provides an {@link AiJudgeModel} bean. */
@@ -96,15 +118,28 @@ public class JudgeDispatcher {
      */
     public CompletableFuture<List<AiJudgeResult>> dispatch(String input, String output, AiConfigTracker run,
             AiJudgeConfiguration judges) {
+        return dispatchLazily(() -> input, output, run, judges);
+    }
+
+    /**
+     * {@link #dispatch(String, String, AiConfigTracker, AiJudgeConfiguration)} with the input made only when a judge
+     * can be queued: a call whose judges are dropped (a full queue) does not pay for writing it.
+     */
+    public CompletableFuture<List<AiJudgeResult>> dispatchLazily(Supplier<String> input, String output, AiConfigTracker run,
+            AiJudgeConfiguration judges) {
         if (model == null || judges == null || judges.judges().isEmpty() || run == null) {
             return CompletableFuture.completedFuture(List.of());
         }
-        if (input == null || output == null || !(run instanceof RunTracker tracker)) {
+        if (pool.getQueue().remainingCapacity() == 0 && !pool.isShutdown()) {
+            return CompletableFuture.completedFuture(dropped(judges));
+        }
+        String text = input.get();
+        if (text == null || output == null || !(run instanceof RunTracker tracker)) {
             LOG.debugf("Judges not run for %s: no input or output, or a tracker this client did not create", run);
             return CompletableFuture.completedFuture(List.of());
         }
         try {
-            return ai.judgeEvaluator(judges, tracker.context(), model, counting).evaluate(run, input, output)
+            return ai.judgeEvaluator(judges, tracker.context(), model, counting).evaluate(run, text, output)
                     .thenApply(results -> {
                         results.stream().filter(r -> r.sampled() && !r.success())
                                 .forEach(r -> failures.judgeFailed(r.judgeConfigKey(), r.errorMessage()));
@@ -114,6 +149,17 @@ public class JudgeDispatcher {
             failures.trackingError(WHERE, e);
             return CompletableFuture.completedFuture(List.of());
         }
+    }
+
+    /** Each judge not run, counted: what the evaluator answers for a judge the queue refuses, without asking it. */
+    private List<AiJudgeResult> dropped(AiJudgeConfiguration judges) {
+        List<AiJudgeResult> results = new ArrayList<>(judges.judges().size());
+        for (AiJudgeConfiguration.Judge judge : judges.judges()) {
+            failures.judgeDropped(full);
+            results.add(new AiJudgeResult(judge.key(), false, "The judge was not run: " + full, false, null, null,
+                    null));
+        }
+        return results;
     }
 
     @PreDestroy

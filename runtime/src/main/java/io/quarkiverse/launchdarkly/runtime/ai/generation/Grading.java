@@ -14,19 +14,24 @@ import io.quarkiverse.launchdarkly.runtime.ai.JudgeDispatcher;
 /**
  * The judges of one {@code @AiGeneration} call: what the model was asked, and where its answer goes to be graded.
  * The input is the variation's prompt (its messages, or an agent's instructions) followed by the call's text
- * arguments, one line each, as {@code role: text}; the answer is the result's text. Only made when something will be
- * graded, so a call whose variation lists no judges pays nothing.
+ * arguments, one line each, as {@code role: text}, written when the answer is handed over; the answer is the result's
+ * text. Only made when something will be graded, so a call whose variation lists no judges pays nothing.
  */
 final class Grading {
 
     private final JudgeDispatcher judges;
     private final AiJudgeConfiguration configuration;
-    private final String input;
+    private final GenerationPlan plan;
+    private final AiConfig config;
+    private final Object[] args;
 
-    private Grading(JudgeDispatcher judges, AiJudgeConfiguration configuration, String input) {
+    private Grading(JudgeDispatcher judges, AiJudgeConfiguration configuration, GenerationPlan plan, AiConfig config,
+            Object[] args) {
         this.judges = judges;
         this.configuration = configuration;
-        this.input = input;
+        this.plan = plan;
+        this.config = config;
+        this.args = args;
     }
 
     /** The grading of this call, or {@code null} when no judge will run. */
@@ -43,7 +48,7 @@ final class Grading {
         if (configuration == null || configuration.judges().isEmpty()) {
             return null;
         }
-        return new Grading(judges, configuration, input(plan, config, args));
+        return new Grading(judges, configuration, plan, config, args);
     }
 
     private static String input(GenerationPlan plan, AiConfig config, Object[] args) {
@@ -74,7 +79,8 @@ final class Grading {
     /** Hands the answer to the judges in the background; returns at once and never throws. */
     void grade(AiConfigTracker run, String answer) {
         if (answer != null && !answer.isBlank()) {
-            judges.dispatch(input, answer, run, configuration);
+            // The input is written only if a judge can be queued.
+            judges.dispatchLazily(() -> input(plan, config, args), answer, run, configuration);
         }
     }
 }
