@@ -53,6 +53,10 @@ class LaunchDarklyDevUiProcessor {
                 .componentLink("qwc-launchdarkly-ai.js")
                 .staticLabel(String.valueOf(generations.size())));
         card.addPage(Page.webComponentPageBuilder()
+                .title("Flags")
+                .icon("font-awesome-solid:toggle-on")
+                .componentLink("qwc-launchdarkly-flags.js"));
+        card.addPage(Page.webComponentPageBuilder()
                 .title("Client")
                 .icon("font-awesome-solid:plug")
                 .componentLink("qwc-launchdarkly-client.js"));

@@ -76,7 +76,15 @@ class LaunchDarklyDevUiTest {
                 model: { name: "local-echo" }
                 provider: { name: "local" }
                 messages:
-                  - { role: system, content: "Be brief" }
+                  - { role: system, content: "Be brief, {{ldctx.name}}" }
+            flags:
+              greeting:
+                key: greeting
+                on: true
+                version: 3
+                variations: ["Hello", "Bonjour"]
+                fallthrough: { variation: 0 }
+                offVariation: 1
             """;
 
     @RegisterExtension
@@ -238,6 +246,41 @@ class LaunchDarklyDevUiTest {
         assertThat(variation.path("figures")).isEqualTo(totals);
         assertNoSecret(activity);
 
+        // Flags page: the stand-in's flags with their variations, the one served by default marked...
+        String context = "{\"kind\": \"user\", \"key\": \"u9\", \"name\": \"Ann\"}";
+        JsonNode flags = rpc.call("getFlags", Map.of("contextJson", context));
+        assertThat(flags.path("local").asBoolean()).isTrue();
+        assertThat(flags.path("overridden").asBoolean()).isFalse();
+        assertThat(flags.path("flags")).extracting(f -> f.path("key").asText()).containsExactly("greeting", "support-chat");
+        JsonNode greeting = flags.path("flags").path(0);
+        assertThat(greeting.path("variations")).extracting(JsonNode::asText).containsExactly("\"Hello\"", "\"Bonjour\"");
+        assertThat(greeting.path("servedVariation").asInt()).isZero();
+        assertThat(greeting.path("version").asInt()).isEqualTo(3);
+        assertThat(flags.path("flags").path(1).path("aiConfig").asBoolean()).isTrue();
+        assertThat(get("/devui-test/greeting")).isEqualTo("Hello");
+        // ... a variation served from the page reaches the application at once, without a restart ...
+        JsonNode served = rpc.call("serveVariation", Map.of("flagKey", "greeting", "variation", 1, "contextJson", context));
+        assertThat(served.path("overridden").asBoolean()).isTrue();
+        awaitGreeting("Bonjour");
+        rpc.call("setFlagValue", Map.of("flagKey", "greeting", "valueJson", "\"Hola\"", "contextJson", context));
+        awaitGreeting("Hola");
+        assertThat(rpc.call("setFlagValue", Map.of("flagKey", "greeting", "valueJson", "not json", "contextJson",
+                context)).path("problem").asText()).startsWith("Not a JSON value");
+        // ... an evaluation for a typed context shows the value and reason, and an AI Config's interpolated prompt ...
+        JsonNode evaluation = rpc.call("evaluate", Map.of("flagKey", "greeting", "contextJson", context));
+        assertThat(evaluation.path("value").asText()).isEqualTo("\"Hola\"");
+        assertThat(evaluation.path("reason").asText()).contains("FALLTHROUGH");
+        JsonNode aiEvaluation = rpc.call("evaluate", Map.of("flagKey", "support-chat", "contextJson", context));
+        assertThat(aiEvaluation.path("enabled").asBoolean()).isTrue();
+        assertThat(aiEvaluation.path("modelName").asText()).isEqualTo("local-echo");
+        assertThat(aiEvaluation.path("prompt")).extracting(JsonNode::asText).containsExactly("system: Be brief, Ann");
+        assertThat(rpc.call("evaluate", Map.of("flagKey", "greeting", "contextJson", "{\"kind\": \"user\"}"))
+                .path("problem").asText()).isNotBlank();
+        // ... and the flags file is served again on request.
+        assertThat(rpc.call("useFlagsFile", Map.of("contextJson", context)).path("overridden").asBoolean()).isFalse();
+        awaitGreeting("Hello");
+        assertNoSecret(flags);
+
         // The counters of the client survive a clear of the journal.
         JsonNode clientAfter = rpc.call("getClientInfo");
         assertThat(clientAfter.path("counters").path("customEvents").asLong()).isGreaterThanOrEqualTo(2);
@@ -303,6 +346,16 @@ class LaunchDarklyDevUiTest {
                 fail("The Dev UI sends something that looks like an SDK key or API token in " + path);
             }
         }
+    }
+
+    private static void awaitGreeting(String expected) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String greeting = get("/devui-test/greeting");
+        while (!greeting.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            greeting = get("/devui-test/greeting");
+        }
+        assertThat(greeting).as("the greeting the application serves").isEqualTo(expected);
     }
 
     private static void track(String key) throws Exception {
@@ -372,6 +425,8 @@ class LaunchDarklyDevUiTest {
                 client.flush();
                 rc.response().end(reply.text());
             });
+            router.get("/devui-test/greeting").handler(rc -> rc.response()
+                    .end(client.stringVariation("greeting", LDContext.create("u9"), "no flag")));
             router.get("/devui-test/track").handler(rc -> {
                 client.trackMetric(rc.request().getParam("key"), LDContext.create("u2"),
                         LDValue.buildObject().put("source", "route").build(), 2.5);
@@ -451,7 +506,15 @@ class LaunchDarklyDevUiTest {
 
         /** Calls a method and returns its result object. */
         JsonNode call(String method) throws Exception {
-            int id = send(NAMESPACE + "_" + method);
+            return call(method, Map.of());
+        }
+
+        JsonNode call(String method, Map<String, ?> params) throws Exception {
+            int id = ids.incrementAndGet();
+            ObjectNode request = mapper.createObjectNode().put("jsonrpc", "2.0").put("id", id)
+                    .put("method", NAMESPACE + "_" + method);
+            request.set("params", mapper.valueToTree(params));
+            socket.sendText(request.toString(), true).join();
             JsonNode message = next(id, WAIT);
             assertThat(message.path("result").path("messageType").asText()).as("answer to %s: %s", method, message)
                     .isEqualTo("Response");

@@ -19,12 +19,23 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.launchdarkly.sdk.EvaluationDetail;
+import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.LDValueType;
+import com.launchdarkly.sdk.json.JsonSerialization;
+import com.launchdarkly.sdk.json.SerializationException;
+import com.launchdarkly.sdk.server.FeatureFlagsState;
 import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.interfaces.DataSourceStatusProvider;
 
+import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
+import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
+import io.quarkiverse.launchdarkly.ai.AiConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
+import io.quarkiverse.launchdarkly.ai.AiJudgeConfig;
+import io.quarkiverse.launchdarkly.ai.AiModel;
+import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.registration.MetricRegistration;
 import io.quarkiverse.launchdarkly.registration.RegistrationReport;
 import io.quarkiverse.launchdarkly.runtime.client.ClientMode;
@@ -77,6 +88,9 @@ public class LaunchDarklyJsonRpcService {
     @Inject
     MetricRegistration registration;
 
+    @Inject
+    LaunchDarklyAi ai;
+
     private volatile StandInJournal journal;
 
     // ---- Tracked metrics page ----
@@ -104,6 +118,179 @@ public class LaunchDarklyJsonRpcService {
                 .toList();
         return new RegistrationView(report.state().name().toLowerCase(), report.projectKey(), report.problem(),
                 report.finishedAt() == null ? null : report.finishedAt().toString(), outcomes);
+    }
+
+    // ---- Flags page ----
+
+    /**
+     * The flags the application can evaluate. In local mode, the stand-in's flags (from the flags file, or the values
+     * set since) with their variations and the one each serves by default; in another mode, the SDK's flags as
+     * evaluated for {@code contextJson} (the page's context), since the SDK keeps its rules to itself.
+     */
+    public FlagsView getFlags(String contextJson) {
+        if (settings.mode() == ClientMode.LOCAL) {
+            try {
+                LDValue state = standIn().orElseThrow().flags();
+                List<FlagRow> rows = new ArrayList<>();
+                LDValue flags = state.get("data").get("flags");
+                for (String key : sorted(flags.keys())) {
+                    rows.add(flagRow(key, flags.get(key)));
+                }
+                return new FlagsView(true, state.get("overridden").booleanValue(), state.get("flagsFile").stringValue(),
+                        rows, null);
+            } catch (IOException | RuntimeException e) {
+                return new FlagsView(true, false, null, List.of(), "The stand-in did not list its flags: " + e.getMessage());
+            }
+        }
+        ParsedContext context = ParsedContext.of(contextJson);
+        if (context.problem() != null) {
+            return new FlagsView(false, false, null, List.of(), context.problem());
+        }
+        FeatureFlagsState state = client.allFlagsState(context.context());
+        List<FlagRow> rows = new ArrayList<>();
+        new TreeMap<>(state.toValuesMap()).forEach((key, value) -> rows.add(new FlagRow(key, null, null,
+                isAiConfig(value), null, List.of(), text(value))));
+        return new FlagsView(false, false, null, rows, state.isValid() ? null
+                : "The SDK has no flag data yet (offline, or not initialized): flags evaluate to their defaults");
+    }
+
+    /**
+     * Local mode only: serves {@code valueJson} for the flag at once, pushed to the SDK over its stream (the flags file
+     * is not changed; {@link #useFlagsFile()} serves it again).
+     */
+    public FlagsView setFlagValue(String flagKey, String valueJson, String contextJson) {
+        if (settings.mode() != ClientMode.LOCAL || flagKey == null || flagKey.isBlank()) {
+            return withProblem(getFlags(contextJson), "Flags can be changed here in local mode only, for a flag key");
+        }
+        LDValue value;
+        try {
+            value = LDValue.parse(valueJson);
+        } catch (RuntimeException e) {
+            return withProblem(getFlags(contextJson), "Not a JSON value: " + cut(String.valueOf(valueJson)));
+        }
+        try {
+            standIn().orElseThrow().setFlag(flagKey, value);
+        } catch (IOException e) {
+            return withProblem(getFlags(contextJson), "The stand-in did not take the value: " + e.getMessage());
+        }
+        return getFlags(contextJson);
+    }
+
+    /** Local mode only: serves one of the flag's variations (whole, however long) to everyone, at once. */
+    public FlagsView serveVariation(String flagKey, int variation, String contextJson) {
+        if (settings.mode() != ClientMode.LOCAL || flagKey == null) {
+            return withProblem(getFlags(contextJson), "Flags can be changed here in local mode only, for a flag key");
+        }
+        try {
+            LDValue variations = standIn().orElseThrow().flags().get("data").get("flags").get(flagKey).get("variations");
+            if (variation < 0 || variation >= variations.size()) {
+                return withProblem(getFlags(contextJson), "The flag " + flagKey + " has no variation " + variation);
+            }
+            standIn().orElseThrow().setFlag(flagKey, variations.get(variation));
+        } catch (IOException e) {
+            return withProblem(getFlags(contextJson), "The stand-in did not answer: " + e.getMessage());
+        }
+        return getFlags(contextJson);
+    }
+
+    /** Local mode only: serves the flags file again, forgetting the values set on this page. */
+    public FlagsView useFlagsFile(String contextJson) {
+        if (settings.mode() == ClientMode.LOCAL) {
+            try {
+                standIn().orElseThrow().useFlagsFile();
+            } catch (IOException e) {
+                return withProblem(getFlags(contextJson), "The stand-in did not answer: " + e.getMessage());
+            }
+        }
+        return getFlags(contextJson);
+    }
+
+    /**
+     * Evaluates one flag for a context given as JSON ({@code {"kind": "user", "key": "..."}}, a multi-context, or the
+     * old user format), as the application would: its value, variation and reason and, for an AI Config, the model
+     * and the prompt interpolated for that context. This is a real evaluation: the SDK records it, and an AI Config
+     * sends its usage event.
+     */
+    public EvaluationView evaluate(String flagKey, String contextJson) {
+        ParsedContext context = ParsedContext.of(contextJson);
+        if (context.problem() != null || flagKey == null || flagKey.isBlank()) {
+            return new EvaluationView(flagKey, null, null, null, null, null, List.of(),
+                    context.problem() != null ? context.problem() : "Choose a flag to evaluate");
+        }
+        EvaluationDetail<LDValue> detail = client.jsonValueVariationDetail(flagKey, context.context(), LDValue.ofNull());
+        LDValue value = detail.getValue();
+        String reason = JsonSerialization.serialize(detail.getReason());
+        Integer variation = detail.isDefaultValue() ? null : detail.getVariationIndex();
+        if (!isAiConfig(value)) {
+            return new EvaluationView(flagKey, text(value), variation, reason, null, null, List.of(), null);
+        }
+        String mode = value.get("_ldMeta").get("mode").stringValue();
+        List<String> prompt = new ArrayList<>();
+        AiConfig config;
+        if ("agent".equals(mode)) {
+            AiAgentConfig agent = ai.agentConfig(flagKey, context.context());
+            agent.instructions().ifPresent(instructions -> prompt.add("instructions: " + instructions));
+            config = agent;
+        } else if ("judge".equals(mode)) {
+            AiJudgeConfig judge = ai.judgeConfig(flagKey, context.context());
+            judge.messages().forEach(m -> prompt.add(m.role().wireName() + ": " + m.content()));
+            config = judge;
+        } else {
+            AiCompletionConfig completion = ai.completionConfig(flagKey, context.context());
+            completion.messages().forEach(m -> prompt.add(m.role().wireName() + ": " + m.content()));
+            config = completion;
+        }
+        return new EvaluationView(flagKey, text(value), variation, reason, config.enabled(),
+                config.model().map(AiModel::name).orElse(null), prompt, null);
+    }
+
+    private static FlagRow flagRow(String key, LDValue flag) {
+        List<String> variations = new ArrayList<>();
+        boolean aiConfig = false;
+        for (LDValue variation : flag.get("variations").values()) {
+            variations.add(text(variation));
+            aiConfig |= isAiConfig(variation);
+        }
+        boolean on = flag.get("on").booleanValue();
+        LDValue served = on ? flag.get("fallthrough").get("variation") : flag.get("offVariation");
+        return new FlagRow(key, flag.get("version").isNumber() ? flag.get("version").intValue() : null, on, aiConfig,
+                served.isNumber() ? served.intValue() : null, variations, null);
+    }
+
+    private static boolean isAiConfig(LDValue value) {
+        return value.getType() == LDValueType.OBJECT && value.get("_ldMeta").getType() == LDValueType.OBJECT;
+    }
+
+    private static Set<String> sorted(Iterable<String> keys) {
+        Set<String> sorted = new java.util.TreeSet<>();
+        keys.forEach(sorted::add);
+        return sorted;
+    }
+
+    /** A JSON value as the page shows it, cut when long. */
+    private static String text(LDValue value) {
+        return cut(value.toJsonString());
+    }
+
+    private static FlagsView withProblem(FlagsView view, String problem) {
+        return new FlagsView(view.local(), view.overridden(), view.flagsFile(), view.flags(), problem);
+    }
+
+    /** A context typed in the page, or why it is not one. */
+    record ParsedContext(LDContext context, String problem) {
+
+        static ParsedContext of(String json) {
+            if (json == null || json.isBlank()) {
+                return new ParsedContext(null, "Type a context, such as {\"kind\": \"user\", \"key\": \"user-1\"}");
+            }
+            try {
+                LDContext context = JsonSerialization.deserialize(json, LDContext.class);
+                return context.isValid() ? new ParsedContext(context, null)
+                        : new ParsedContext(null, "Not a valid context: " + context.getError());
+            } catch (SerializationException | RuntimeException e) {
+                return new ParsedContext(null, "Not a context in JSON: " + e.getMessage());
+            }
+        }
     }
 
     // ---- AI generations page ----
@@ -494,6 +681,43 @@ public class LaunchDarklyJsonRpcService {
      * @param endpoints the configured service endpoints, in remote mode
      */
     /** The metric registration, for the tracked metrics page. */
+    /**
+     * The Flags page.
+     *
+     * @param local whether the flags are the stand-in's (and can be changed here)
+     * @param overridden whether values set on this page (or by a test) are served instead of the flags file
+     * @param flagsFile the flags file the stand-in serves, null when it serves none
+     * @param problem why the list is empty or the last action failed, null when all is well
+     */
+    public record FlagsView(boolean local, boolean overridden, String flagsFile, List<FlagRow> flags, String problem) {
+    }
+
+    /**
+     * One flag.
+     *
+     * @param version null outside local mode
+     * @param on whether targeting is on; null outside local mode
+     * @param servedVariation the variation served to a context no rule matches (the off variation when off)
+     * @param variations each variation's JSON (local mode)
+     * @param value the value for the page's context (outside local mode)
+     */
+    public record FlagRow(String key, Integer version, Boolean on, boolean aiConfig, Integer servedVariation,
+            List<String> variations, String value) {
+    }
+
+    /**
+     * One evaluation for a typed context.
+     *
+     * @param value the JSON value
+     * @param variation the variation index, null when the default was served
+     * @param reason the evaluation reason, as LaunchDarkly writes it in JSON
+     * @param enabled for an AI Config, whether it is enabled for the context; null otherwise
+     * @param prompt for an AI Config, its messages ({@code role: text}) or instructions, interpolated for the context
+     */
+    public record EvaluationView(String flagKey, String value, Integer variation, String reason, Boolean enabled,
+            String modelName, List<String> prompt, String problem) {
+    }
+
     public record RegistrationView(String state, String projectKey, String problem, String finishedAt,
             List<OutcomeRow> outcomes) {
     }

@@ -2,9 +2,11 @@ package io.quarkiverse.launchdarkly.runtime.devui;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +80,22 @@ final class StandInJournal {
 
     void clear() throws IOException {
         send(HttpRequest.newBuilder(baseUri.resolve("/_local/events")).timeout(TIMEOUT).DELETE().build());
+    }
+
+    /** The flag data served now: {@code {"flags": {...}, "segments": {...}}} in LaunchDarkly's server-side format. */
+    LDValue flags() throws IOException {
+        return get("/_local/flags");
+    }
+
+    /** Serves this value for one flag, pushed to the SDK over its stream, until the flags file is served again. */
+    void setFlag(String flagKey, LDValue value) throws IOException {
+        send(HttpRequest.newBuilder(baseUri.resolve("/_local/flags/" + URLEncoder.encode(flagKey, StandardCharsets.UTF_8)))
+                .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(value.toJsonString())).build());
+    }
+
+    /** Serves the flags file again, forgetting the values set since. */
+    void useFlagsFile() throws IOException {
+        send(HttpRequest.newBuilder(baseUri.resolve("/_local/flags")).timeout(TIMEOUT).DELETE().build());
     }
 
     private LDValue get(String path) throws IOException {
