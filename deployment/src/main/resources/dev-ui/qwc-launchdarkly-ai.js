@@ -22,6 +22,7 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
         code { font-family: var(--lumo-font-family-monospace, monospace); }
         tr.config td { font-weight: 600; background: var(--lumo-contrast-5pct); }
         tr.variation td:first-child { padding-left: 32px; }
+        tr.config td:first-child code, tr.variation td:first-child code { white-space: nowrap; }
         .none { color: var(--lumo-disabled-text-color, var(--lumo-secondary-text-color)); }
         .model { color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-xs); }
         .error { color: var(--lumo-error-text-color); }

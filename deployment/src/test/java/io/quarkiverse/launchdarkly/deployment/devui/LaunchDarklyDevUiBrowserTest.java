@@ -1,0 +1,179 @@
+package io.quarkiverse.launchdarkly.deployment.devui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.quarkus.test.QuarkusDevModeTest;
+
+/**
+ * The LaunchDarkly pages of the Dev UI in a real browser: the system's headless Chromium, driven by Selenium through
+ * the system's chromedriver (nothing is downloaded). Each page must render its own content, not be blank nor show an
+ * error; events, the AI figures and a flag served from the Flags page must show up, and the application must serve
+ * that flag's new value. A screenshot of each page is saved under {@code target/dev-ui-screenshots}.
+ * <p>
+ * Skipped when Chromium or chromedriver is missing, unless {@code LAUNCHDARKLY_BROWSER_TEST=required} (as
+ * {@code .ci/run} sets it after installing them): then their absence fails the test.
+ */
+class LaunchDarklyDevUiBrowserTest {
+
+    static final int PORT = LaunchDarklyDevUiTest.PORT + 1;
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Paths.get("target", "dev-ui-screenshots");
+
+    /** Finds an element through every shadow root of the page (the Dev UI nests web components). */
+    static final String DEEP_QUERY = """
+            const find = (root, selector) => {
+                const direct = root.querySelector(selector);
+                if (direct) { return direct; }
+                for (const element of root.querySelectorAll('*')) {
+                    if (element.shadowRoot) {
+                        const inner = find(element.shadowRoot, selector);
+                        if (inner) { return inner; }
+                    }
+                }
+                return null;
+            };
+            """;
+
+    @RegisterExtension
+    static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
+            .withApplicationRoot(root -> root
+                    .addClasses(LaunchDarklyDevUiTest.TrackingApp.class, LaunchDarklyDevUiTest.Annotated.class,
+                            LaunchDarklyDevUiTest.Chat.class, LaunchDarklyDevUiTest.ChatReply.class,
+                            LaunchDarklyDevUiTest.ChatReplyExtractor.class)
+                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"
+                            + "quarkus.launchdarkly.events.flush-interval=1h\n"), "application.properties")
+                    .addAsResource(new StringAsset(LaunchDarklyDevUiTest.FLAGS), "launchdarkly/flags.yaml"));
+
+    @Test
+    void everyPageRendersWhatTheApplicationDidAndTheFlagsPageChangesAFlag() throws Exception {
+        boolean required = "required".equals(System.getenv("LAUNCHDARKLY_BROWSER_TEST"));
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (required) {
+            assertThat(present).as("Chromium and chromedriver at %s and %s (.ci/run installs Debian's chromium and"
+                    + " chromium-driver)", CHROMIUM, CHROMEDRIVER).isTrue();
+        }
+        Assumptions.assumeTrue(present, "no Chromium or chromedriver on this machine");
+        Files.createDirectories(SCREENSHOTS);
+
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("devui-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        try {
+            browser.manage().window().setSize(new Dimension(1400, 1000));
+            get("/devui-test/track?key=browser.checkout");
+            get("/devui-test/ai");
+
+            String tracked = page(browser, "tracked-metrics", "qwc-launchdarkly-tracked",
+                    text -> text.contains("devui.annotated"));
+            assertThat(tracked).contains("devui.annotated");
+
+            String events = page(browser, "events", "qwc-launchdarkly-events", text -> text.contains("browser.checkout"));
+            assertThat(events).contains("browser.checkout").contains("devui.test");
+
+            String ai = page(browser, "ai-generations", "qwc-launchdarkly-ai", text -> text.contains("chat-v2"));
+            assertThat(ai).contains("support-chat").contains("chat-v2").contains("relevance");
+
+            String client = page(browser, "client", "qwc-launchdarkly-client", text -> text.contains("local"));
+            assertThat(client).contains("local");
+
+            String flags = page(browser, "flags", "qwc-launchdarkly-flags", text -> text.contains("greeting"));
+            assertThat(flags).contains("greeting").contains("\"Bonjour\"").contains("support-chat");
+            assertThat(get("/devui-test/greeting")).isEqualTo("Hello");
+            // Serve the second variation of "greeting" from the page: the application serves it at once.
+            browser.executeScript(DEEP_QUERY + """
+                    const page = find(document, 'qwc-launchdarkly-flags');
+                    const button = [...page.shadowRoot.querySelectorAll('button')]
+                        .find(b => b.textContent.trim() === 'Serve');
+                    button.click();
+                    """);
+            String greeting = awaitText(() -> get("/devui-test/greeting"), "Bonjour"::equals);
+            assertThat(greeting).as("the greeting the application serves after the page served it").isEqualTo("Bonjour");
+            String changed = awaitText(() -> componentText(browser, "qwc-launchdarkly-flags"),
+                    text -> text.contains("Serve the flags file again"));
+            assertThat(changed).contains("Serve the flags file again");
+            screenshot(browser, "flags-served");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Opens a page, waits until its component shows what {@code ready} expects, checks it, saves a screenshot. */
+    private static String page(ChromeDriver browser, String pageId, String component, Predicate<String> ready)
+            throws Exception {
+        browser.get("http://localhost:" + PORT + "/q/dev-ui/" + LaunchDarklyDevUiTest.NAMESPACE + "/" + pageId);
+        String text = awaitText(() -> componentText(browser, component), ready);
+        assertThat(text).as("the text of the %s page", pageId).isNotBlank().doesNotContain("undefined")
+                .doesNotContain("[object Object]").doesNotContain("NaN");
+        assertThat(ready.test(text)).as("the %s page shows what the application did: %s", pageId, text).isTrue();
+        screenshot(browser, pageId);
+        return text;
+    }
+
+    private static String componentText(ChromeDriver browser, String component) {
+        Object text = ((JavascriptExecutor) browser).executeScript(DEEP_QUERY + """
+                const element = find(document, arguments[0]);
+                return element && element.shadowRoot ? element.shadowRoot.textContent : '';
+                """, component);
+        return text == null ? "" : text.toString().replaceAll("\\s+", " ").trim();
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        // Dev UI's own notifications (in a test application it cannot list the project's extensions) are not the page.
+        browser.executeScript("document.querySelectorAll('vaadin-notification-container, vaadin-notification-card')"
+                + ".forEach(n => n.remove());");
+        Files.write(SCREENSHOTS.resolve("dev-ui-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(
+                OutputType.BYTES));
+    }
+
+    private interface Read {
+        String get() throws Exception;
+    }
+
+    private static String awaitText(Read read, Predicate<String> ready) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String text = read.get();
+        while (!ready.test(text) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            text = read.get();
+        }
+        return text;
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
+    }
+}
