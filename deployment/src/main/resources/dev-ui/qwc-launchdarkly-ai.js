@@ -2,6 +2,15 @@ import { html, css } from 'qwc-hot-reload-element';
 import { QwcLaunchdarklyPolling } from './qwc-launchdarkly-polling.js';
 import { JsonRpc } from 'jsonrpc';
 import { aiGenerations } from 'build-time-data';
+// The charting library the Dev UI ships (its echarts components use it too): defines the global echarts.
+import 'echarts/dist/echarts.min.js';
+
+/** The charts of the page: one per measurement, a line per config variation. */
+const CHARTS = [
+    { metric: 'duration', title: 'Duration (ms)' },
+    { metric: 'ttft', title: 'Time to first token (ms)' },
+    { metric: 'tokens', title: 'Tokens (total)' },
+];
 
 /**
  * The methods the build instrumented with @AiGeneration (known at build time), and, live, what their AI Configs did
@@ -17,7 +26,8 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
         th { text-align: left; padding: 6px 12px; color: var(--lumo-secondary-text-color);
              border-bottom: 2px solid var(--lumo-contrast-10pct); }
         td { padding: 6px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
-        th.number, td.number { text-align: right; white-space: nowrap; }
+        th.number { text-align: right; }
+        td.number { text-align: right; white-space: nowrap; }
         h3 { margin: 8px 0; font-size: var(--lumo-font-size-l); }
         code { font-family: var(--lumo-font-family-monospace, monospace); }
         tr.config td { font-weight: 600; background: var(--lumo-contrast-5pct); }
@@ -28,6 +38,8 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
         .error { color: var(--lumo-error-text-color); }
         .success { color: var(--lumo-success-text-color); }
         .message { color: var(--lumo-secondary-text-color); }
+        .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 12px; }
+        .chart { height: 240px; }
     `;
 
     static properties = {
@@ -51,7 +63,66 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
     }
 
     render() {
-        return html`${this._renderMethods()}${this._renderActivity()}`;
+        return html`${this._renderMethods()}${this._renderActivity()}${this._renderCharts()}`;
+    }
+
+    _renderCharts() {
+        const series = this._series();
+        if (series.length === 0) {
+            return '';
+        }
+        return html`
+            <h3>Over time</h3>
+            <div class="charts">
+                ${CHARTS.filter(c => series.some(s => s.points.some(p => p.metric === c.metric)))
+                    .map(c => html`<div class="chart" id="chart-${c.metric}" title="${c.title}"></div>`)}
+            </div>`;
+    }
+
+    /** Per config variation, its points: what the charts draw. */
+    _series() {
+        const a = this._activity;
+        if (!a || !a.local) {
+            return [];
+        }
+        const series = [];
+        for (const c of a.configs) {
+            for (const v of c.variations) {
+                if (v.points && v.points.length > 0) {
+                    series.push({ name: `${c.configKey} / ${v.variationKey || '(none)'}`, points: v.points });
+                }
+            }
+        }
+        return series;
+    }
+
+    updated() {
+        const series = this._series();
+        this._charts = this._charts || {};
+        for (const c of CHARTS) {
+            const element = this.renderRoot.getElementById(`chart-${c.metric}`);
+            if (!element) {
+                continue;
+            }
+            let chart = this._charts[c.metric];
+            if (!chart || chart.getDom() !== element) {
+                chart = echarts.init(element);
+                this._charts[c.metric] = chart;
+            }
+            chart.setOption({
+                animation: false, // redrawn at every poll
+                title: { text: c.title, textStyle: { fontSize: 13 } },
+                tooltip: { trigger: 'axis' },
+                legend: { bottom: 0, type: 'scroll' },
+                grid: { left: 48, right: 16, top: 36, bottom: 48 },
+                xAxis: { type: 'time' },
+                yAxis: { type: 'value', min: 0 },
+                series: series.map(s => ({
+                    name: s.name, type: 'line', showSymbol: true, symbolSize: 5,
+                    data: s.points.filter(p => p.metric === c.metric).map(p => [p.time, p.value]),
+                })),
+            }, true);
+        }
     }
 
     _renderMethods() {

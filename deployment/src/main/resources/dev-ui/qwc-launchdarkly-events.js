@@ -1,5 +1,7 @@
 import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
 import { JsonRpc } from 'jsonrpc';
+// The charting library the Dev UI ships: defines the global echarts.
+import 'echarts/dist/echarts.min.js';
 import '@vaadin/button';
 import '@vaadin/icon';
 
@@ -29,6 +31,9 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
             gap: 12px;
             flex-wrap: wrap;
         }
+        .toolbar.send { justify-content: flex-start; }
+        .events-chart { height: 180px; flex: none; }
+        .toolbar.send input { font-family: var(--lumo-font-family-monospace, monospace); }
         .totals {
             color: var(--lumo-secondary-text-color);
             font-size: var(--lumo-font-size-s);
@@ -103,6 +108,7 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
         _counts: { state: true },
         _total: { state: true },
         _error: { state: true },
+        _sent: { state: true },
     };
 
     constructor() {
@@ -112,6 +118,7 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
         this._counts = {};
         this._total = 0;
         this._error = null;
+        this._sent = null;
         this._observer = null;
         this._pending = null;
         this._lastSequence = 0;
@@ -218,7 +225,18 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
                     Clear
                 </vaadin-button>
             </div>
+            <div class="toolbar send">
+                <input id="test-key" placeholder="event key" value="test.event">
+                <input id="test-context" placeholder="context JSON" value='{"kind": "user", "key": "dev-ui"}'>
+                <input id="test-value" placeholder="value (empty: a conversion)" size="12">
+                <vaadin-button theme="small" @click=${this._sendTestEvent}
+                    title="Send a custom event through the application's client, flushed at once">Send test event</vaadin-button>
+                ${this._sent ? html`<span class="totals">${this._sent}</span>` : ''}
+            </div>
             ${this._renderCounts()}
+            ${this._rows.some(r => r.kind === 'custom')
+                ? html`<div class="events-chart" id="events-chart" title="Custom events per key, per 10 seconds"></div>`
+                : ''}
             <div class="table-wrapper">
                 ${this._rows.length === 0
                     ? html`<div class="message">No event received yet. The SDK delivers its events every
@@ -267,6 +285,46 @@ export class QwcLaunchdarklyEvents extends QwcHotReloadElement {
                 </tbody>
             </table>
         `;
+    }
+
+    /** Custom events per key in 10-second buckets of their creation time, from the events the page holds. */
+    updated() {
+        const element = this.renderRoot.getElementById('events-chart');
+        if (!element) {
+            return;
+        }
+        if (!this._chart || this._chart.getDom() !== element) {
+            this._chart = echarts.init(element);
+        }
+        const bucket = 10000;
+        const byKey = new Map();
+        for (const row of this._rows) {
+            if (row.kind !== 'custom' || !row.key) {
+                continue;
+            }
+            const time = Math.floor(row.createdAt / bucket) * bucket;
+            const counts = byKey.get(row.key) || new Map();
+            counts.set(time, (counts.get(time) || 0) + 1);
+            byKey.set(row.key, counts);
+        }
+        this._chart.setOption({
+            animation: false, // redrawn with every event
+            tooltip: { trigger: 'axis' },
+            legend: { type: 'scroll', top: 0 },
+            grid: { left: 40, right: 16, top: 32, bottom: 24 },
+            xAxis: { type: 'time' },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [...byKey.entries()].map(([key, counts]) => ({
+                name: key, type: 'bar', stack: 'events', barMaxWidth: 24,
+                data: [...counts.entries()].sort((a, b) => a[0] - b[0]),
+            })),
+        }, true);
+    }
+
+    _sendTestEvent() {
+        const field = id => this.renderRoot.getElementById(id).value;
+        this.jsonRpc.sendTestEvent({ eventKey: field('test-key'), contextJson: field('test-context'),
+            value: field('test-value') }).then(response => { this._sent = response.result; });
     }
 
     _renderOff() {

@@ -22,17 +22,35 @@ export class QwcLaunchdarklyTracked extends QwcLaunchdarklyPolling {
         .methods { color: var(--lumo-secondary-text-color); }
         .failures { color: var(--lumo-error-text-color); }
         .message { color: var(--lumo-secondary-text-color); }
+        .actions { display: flex; gap: 8px; align-items: center; }
     `;
 
     static properties = {
         _tracking: { state: true },
         _registration: { state: true },
+        _plan: { state: true },
+        _running: { state: true },
     };
 
     constructor() {
         super();
         this._tracking = null;
         this._registration = null;
+        this._plan = null;
+        this._running = false;
+    }
+
+    _run(dryRun) {
+        this._running = true;
+        this.jsonRpc.runRegistration({ dryRun: dryRun }).then(response => {
+            this._running = false;
+            if (dryRun) {
+                this._plan = response.result;
+            } else {
+                this._plan = null;
+                this._registration = response.result;
+            }
+        }).catch(() => { this._running = false; });
     }
 
     _load() {
@@ -54,7 +72,22 @@ export class QwcLaunchdarklyTracked extends QwcLaunchdarklyPolling {
         }
         return html`
             <h3>Registration in project <code>${r.projectKey}</code>: ${r.state}</h3>
+            <div class="actions">
+                <button ?disabled=${this._running} @click=${() => this._run(true)}>Dry run</button>
+                <button ?disabled=${this._running} @click=${() => this._run(false)}>Run registration</button>
+                <span class="message">${this._running ? 'Running…'
+                    : 'A dry run says what would change and changes nothing; a run applies the definitions now.'}</span>
+            </div>
             ${r.problem ? html`<p class="failures">${r.problem}</p>` : ''}
+            ${this._outcomes(r)}
+            ${this._plan ? html`
+                <h3>Dry run: ${this._plan.state}</h3>
+                ${this._plan.problem ? html`<p class="failures">${this._plan.problem}</p>` : ''}
+                ${this._outcomes(this._plan)}` : ''}`;
+    }
+
+    _outcomes(r) {
+        return html`
             <table>
                 <thead><tr><th>Metric</th><th>Outcome</th><th>Fields</th><th>Reason</th></tr></thead>
                 <tbody>

@@ -20,4 +20,11 @@ public interface MetricRegistration {
      * outcome (also kept as {@link #report()}). Runs at startup; call it again to re-apply the definitions.
      */
     RegistrationReport reconcile();
+
+    /**
+     * What {@link #reconcile()} would do now, changing nothing (a dry run, whatever
+     * {@code quarkus.launchdarkly.registration.dry-run} says): each metric {@code PLANNED} with the fields that would
+     * be written, or {@code UNCHANGED}. Reads LaunchDarkly; the outcome is returned, not kept as {@link #report()}.
+     */
+    RegistrationReport plan();
 }

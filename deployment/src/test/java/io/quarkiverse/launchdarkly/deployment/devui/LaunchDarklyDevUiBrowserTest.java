@@ -99,9 +99,17 @@ class LaunchDarklyDevUiBrowserTest {
 
             String events = page(browser, "events", "qwc-launchdarkly-events", text -> text.contains("browser.checkout"));
             assertThat(events).contains("browser.checkout").contains("devui.test");
+            assertThat(hasCanvas(browser, "qwc-launchdarkly-events", "#events-chart"))
+                    .as("the chart of events per key is drawn").isTrue();
 
             String ai = page(browser, "ai-generations", "qwc-launchdarkly-ai", text -> text.contains("chat-v2"));
             assertThat(ai).contains("support-chat").contains("chat-v2").contains("relevance");
+            assertThat(hasCanvas(browser, "qwc-launchdarkly-ai", "#chart-duration"))
+                    .as("the chart of durations over time is drawn").isTrue();
+            browser.executeScript(DEEP_QUERY + """
+                    find(document, 'qwc-launchdarkly-ai').shadowRoot.querySelector('.charts').scrollIntoView();
+                    """);
+            screenshot(browser, "ai-charts");
 
             String client = page(browser, "client", "qwc-launchdarkly-client", text -> text.contains("local"));
             assertThat(client).contains("local");
@@ -137,6 +145,16 @@ class LaunchDarklyDevUiBrowserTest {
         assertThat(ready.test(text)).as("the %s page shows what the application did: %s", pageId, text).isTrue();
         screenshot(browser, pageId);
         return text;
+    }
+
+    /** Whether the chart in the component's element drew its canvas (echarts draws one per chart). */
+    private static boolean hasCanvas(ChromeDriver browser, String component, String chart) throws Exception {
+        String found = awaitText(() -> String.valueOf(((JavascriptExecutor) browser).executeScript(DEEP_QUERY + """
+                const element = find(document, arguments[0]);
+                const chart = element && element.shadowRoot ? element.shadowRoot.querySelector(arguments[1]) : null;
+                return chart !== null && chart.querySelector('canvas') !== null;
+                """, component, chart)), "true"::equals);
+        return "true".equals(found);
     }
 
     private static String componentText(ChromeDriver browser, String component) {

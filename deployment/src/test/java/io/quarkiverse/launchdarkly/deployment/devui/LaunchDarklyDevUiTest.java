@@ -186,6 +186,8 @@ class LaunchDarklyDevUiTest {
         JsonNode registration = rpc.call("getRegistration");
         assertThat(registration.path("state").asText()).isEqualTo("disabled");
         assertThat(registration.path("problem").asText()).contains("no metric is defined");
+        // Nothing to run: the action answers the same state rather than running anything.
+        assertThat(rpc.call("runRegistration", Map.of("dryRun", true)).path("state").asText()).isEqualTo("disabled");
         assertNoSecret(registration);
 
         // Clear: the journal and the per-key counts are empty afterwards.
@@ -280,6 +282,14 @@ class LaunchDarklyDevUiTest {
         assertThat(rpc.call("useFlagsFile", Map.of("contextJson", context)).path("overridden").asBoolean()).isFalse();
         awaitGreeting("Hello");
         assertNoSecret(flags);
+
+        // Send test event: a numeric custom event through the application's client, flushed at once.
+        assertThat(rpc.call("sendTestEvent", Map.of("eventKey", "devui.sent", "contextJson", context, "value", "2.5"))
+                .asText()).isEqualTo("Sent devui.sent = 2.5 for u9");
+        JsonNode sent = awaitEvents(view -> customEvent(view, "devui.sent") != null, "the test event");
+        assertThat(customEvent(sent, "devui.sent").path("value").asText()).isEqualTo("2.5");
+        assertThat(rpc.call("sendTestEvent", Map.of("eventKey", "devui.sent", "contextJson", context, "value", "lots"))
+                .asText()).startsWith("Not a number");
 
         // The counters of the client survive a clear of the journal.
         JsonNode clientAfter = rpc.call("getClientInfo");

@@ -98,4 +98,28 @@ class MetricRegistrationListReadsTest {
         assertThat(local.metricsApi().metric("default", "step.007").orElseThrow().get("name").stringValue())
                 .isEqualTo("Step 7");
     }
+
+    @Test
+    @Order(4)
+    void aPlanSaysWhatWouldChangeWritesNothingAndKeepsTheLastReport() {
+        RegistrationTestSupport.patchInLaunchDarkly(local, "step.042", """
+                [{"op":"replace","path":"/name","value":"Changed in LaunchDarkly"}]""");
+        RegistrationReport last = registration.report();
+        int writesBefore = writes(local).size();
+
+        RegistrationReport plan = registration.plan();
+
+        assertThat(plan.state()).isEqualTo(RegistrationReport.State.DONE);
+        assertThat(plan.outcomes()).filteredOn(o -> o.status() == MetricOutcome.Status.PLANNED).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.metricKey()).isEqualTo("step.042");
+                    assertThat(o.changedFields()).containsExactly("name");
+                    assertThat(o.reason()).isEqualTo("would update");
+                });
+        assertThat(plan.withStatus(MetricOutcome.Status.UNCHANGED)).hasSize(99);
+        assertThat(writes(local)).as("a plan writes nothing").hasSize(writesBefore);
+        assertThat(registration.report()).as("the last run's report stays").isSameAs(last);
+        assertThat(local.metricsApi().metric("default", "step.042").orElseThrow().get("name").stringValue())
+                .isEqualTo("Changed in LaunchDarkly");
+    }
 }

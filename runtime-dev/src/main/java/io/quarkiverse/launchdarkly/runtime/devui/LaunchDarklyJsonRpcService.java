@@ -112,7 +112,10 @@ public class LaunchDarklyJsonRpcService {
     /** The state of the metric registration and its outcome per metric. */
     @NonBlocking
     public RegistrationView getRegistration() {
-        RegistrationReport report = registration.report();
+        return view(registration.report());
+    }
+
+    private static RegistrationView view(RegistrationReport report) {
         List<OutcomeRow> outcomes = report.outcomes().stream()
                 .map(o -> new OutcomeRow(o.metricKey(), o.status().name().toLowerCase(), o.changedFields(), o.reason()))
                 .toList();
@@ -293,6 +296,49 @@ public class LaunchDarklyJsonRpcService {
         }
     }
 
+    // ---- Actions ----
+
+    /**
+     * Runs the metric registration now: for real ({@link MetricRegistration#reconcile()}, whose outcome becomes the
+     * page's), or as a dry run that changes nothing ({@link MetricRegistration#plan()}).
+     */
+    public RegistrationView runRegistration(boolean dryRun) {
+        if (registration.report().state() == RegistrationReport.State.DISABLED) {
+            return getRegistration();
+        }
+        RegistrationReport report = dryRun ? registration.plan() : registration.reconcile();
+        return view(report);
+    }
+
+    /**
+     * Sends a custom event through the application's client, as a {@code @TrackedMetric} method would: a conversion,
+     * or a numeric event when {@code value} is a number; flushed at once so that it shows up without waiting.
+     */
+    public String sendTestEvent(String eventKey, String contextJson, String value) {
+        if (eventKey == null || eventKey.isBlank()) {
+            return "Type an event key";
+        }
+        ParsedContext context = ParsedContext.of(contextJson);
+        if (context.problem() != null) {
+            return context.problem();
+        }
+        String number = value == null ? "" : value.trim();
+        if (number.isEmpty()) {
+            client.track(eventKey.trim(), context.context());
+        } else {
+            double metricValue;
+            try {
+                metricValue = Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                return "Not a number: " + cut(number);
+            }
+            client.trackMetric(eventKey.trim(), context.context(), LDValue.ofNull(), metricValue);
+        }
+        client.flush();
+        return "Sent " + eventKey.trim() + (number.isEmpty() ? "" : " = " + number) + " for "
+                + context.context().getFullyQualifiedKey();
+    }
+
     // ---- AI generations page ----
 
     /**
@@ -334,7 +380,7 @@ public class LaunchDarklyJsonRpcService {
         byConfig.forEach((configKey, tally) -> {
             List<AiVariationActivity> variations = new ArrayList<>(tally.variations.size());
             tally.variations.forEach((variationKey, run) -> variations.add(new AiVariationActivity(variationKey,
-                    run.version, run.modelName, run.providerName, run.figures())));
+                    run.version, run.modelName, run.providerName, run.figures(), List.copyOf(run.points))));
             configs.add(new AiConfigActivity(configKey, tally.usage, tally.all.figures(), variations));
         });
         return new AiActivityView(true, journal.get().dropped(), configs);
@@ -584,6 +630,9 @@ public class LaunchDarklyJsonRpcService {
 
     /** The tracker events of one config or variation while they are counted. */
     private static final class AiRunTally {
+        /** Points per variation the charts get: the newest, three series together. */
+        static final int MAX_POINTS = 600;
+
         final Set<String> runIds = new HashSet<>();
         long success;
         long error;
@@ -602,6 +651,8 @@ public class LaunchDarklyJsonRpcService {
         String providerName;
         /** By the score's metric key, sorted. */
         final Map<String, ScoreTally> judgeScores = new TreeMap<>();
+        /** Durations, times to first token and token totals over time, oldest first, at most {@link #MAX_POINTS}. */
+        final java.util.ArrayDeque<AiPoint> points = new java.util.ArrayDeque<>();
 
         /**
          * The newest event wins, so a flag edited while the application runs shows its current version and model. A
@@ -626,6 +677,18 @@ public class LaunchDarklyJsonRpcService {
                 runIds.add(runId);
             }
             double value = event.metricValue() == null ? 0 : event.metricValue();
+            String series = switch (key) {
+                case AiConfigTracker.DURATION -> "duration";
+                case AiConfigTracker.TIME_TO_FIRST_TOKEN -> "ttft";
+                case AiConfigTracker.TOKENS_TOTAL -> "tokens";
+                default -> null;
+            };
+            if (series != null) {
+                points.addLast(new AiPoint(createdAt(event.event(), event), series, value));
+                if (points.size() > MAX_POINTS) {
+                    points.removeFirst();
+                }
+            }
             switch (key) {
                 case AiConfigTracker.SUCCESS -> success++;
                 case AiConfigTracker.ERROR -> error++;
@@ -801,7 +864,15 @@ public class LaunchDarklyJsonRpcService {
      * @param providerName the provider of the newest event, or null
      */
     public record AiVariationActivity(String variationKey, Integer version, String modelName, String providerName,
-            AiRunFigures figures) {
+            AiRunFigures figures, List<AiPoint> points) {
+    }
+
+    /**
+     * One measurement of a run, for the charts: when the SDK created its event, and its value.
+     *
+     * @param metric {@code duration} (ms), {@code ttft} (time to first token, ms) or {@code tokens} (total)
+     */
+    public record AiPoint(long time, String metric, double value) {
     }
 
     /**

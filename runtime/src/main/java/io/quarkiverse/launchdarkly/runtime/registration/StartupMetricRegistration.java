@@ -183,18 +183,36 @@ public class StartupMetricRegistration implements MetricRegistration {
 
     @Override
     public synchronized RegistrationReport reconcile() {
+        return run(config.registration().dryRun(), true);
+    }
+
+    @Override
+    public synchronized RegistrationReport plan() {
+        return run(true, false);
+    }
+
+    /**
+     * @param dryRun whether to only say what would change
+     * @param keep whether the outcome becomes {@link #report()} (a plan asked for does not replace the last run's)
+     */
+    private RegistrationReport run(boolean dryRun, boolean keep) {
         LaunchDarklyConfig.RegistrationConfig registration = config.registration();
         Instant deadline = Instant.now().plus(registration.timeout());
         String project = projectKey();
         if (project == null) {
-            report = new RegistrationReport(RegistrationReport.State.FAILED, null, List.of(),
+            RegistrationReport failed = new RegistrationReport(RegistrationReport.State.FAILED, null, List.of(),
                     "no project key: set quarkus.launchdarkly.api.project-key to the key of the LaunchDarkly project the"
                             + " metrics belong to",
                     Instant.now());
-            LOG.warn(report.summary());
-            return report;
+            LOG.warn(failed.summary());
+            if (keep) {
+                report = failed;
+            }
+            return failed;
         }
-        report = RegistrationReport.running(project);
+        if (keep) {
+            report = RegistrationReport.running(project);
+        }
         List<MetricOutcome> outcomes = new ArrayList<>();
         String problem = null;
         // Retries inside the client stop at the deadline, so one slow metric cannot eat the whole startup.
@@ -225,7 +243,8 @@ public class StartupMetricRegistration implements MetricRegistration {
                 continue;
             }
             try {
-                outcomes.add(reconcile(client, project, metric, Optional.ofNullable(managed.get(metric.key()))));
+                outcomes.add(reconcile(client, project, metric, Optional.ofNullable(managed.get(metric.key())), false,
+                        dryRun));
             } catch (RuntimeException e) {
                 problem = stopsEverything(e);
                 outcomes.add(new MetricOutcome(metric.key(), Status.FAILED, List.of(), problem != null ? problem
@@ -234,7 +253,7 @@ public class StartupMetricRegistration implements MetricRegistration {
         }
         if (registration.prune() && problem == null) {
             try {
-                prune(client, project, desired, managed, outcomes);
+                prune(client, project, desired, managed, outcomes, dryRun);
             } catch (RuntimeException e) {
                 problem = Optional.ofNullable(stopsEverything(e)).orElse("pruning failed: " + describe(e));
             }
@@ -243,7 +262,9 @@ public class StartupMetricRegistration implements MetricRegistration {
         RegistrationReport result = new RegistrationReport(
                 failed ? RegistrationReport.State.FAILED : RegistrationReport.State.DONE, project, List.copyOf(outcomes),
                 problem, Instant.now());
-        report = result;
+        if (keep) {
+            report = result;
+        }
         if (failed) {
             LOG.warn(result.summary());
         } else {
@@ -254,18 +275,10 @@ public class StartupMetricRegistration implements MetricRegistration {
 
     /**
      * @param listed the metric as the list read found it, empty when the list has no such managed metric
-     */
-    private MetricOutcome reconcile(LaunchDarklyMetricsClient client, String project, DesiredMetric metric,
-            Optional<JsonNode> listed) {
-        return reconcile(client, project, metric, listed, false);
-    }
-
-    /**
      * @param afterNotFound whether this is the second pass, after a write found the metric gone
      */
     private MetricOutcome reconcile(LaunchDarklyMetricsClient client, String project, DesiredMetric metric,
-            Optional<JsonNode> listed, boolean afterNotFound) {
-        boolean dryRun = config.registration().dryRun();
+            Optional<JsonNode> listed, boolean afterNotFound, boolean dryRun) {
         Optional<JsonNode> actual = listed;
         if (actual.isEmpty() && dryRun) {
             // Not managed yet, or not there: a dry run must say which without writing.
@@ -307,18 +320,18 @@ public class StartupMetricRegistration implements MetricRegistration {
                 throw e;
             }
             // Deleted in LaunchDarkly since it was read: create it again (or compare again if it is back already).
-            return reconcile(client, project, metric, Optional.empty(), true);
+            return reconcile(client, project, metric, Optional.empty(), true, dryRun);
         }
         return new MetricOutcome(metric.key(), Status.UPDATED, fields, null);
     }
 
     private void prune(LaunchDarklyMetricsClient client, String project, Map<String, DesiredMetric> desired,
-            Map<String, JsonNode> managed, List<MetricOutcome> outcomes) {
+            Map<String, JsonNode> managed, List<MetricOutcome> outcomes, boolean dryRun) {
         for (String key : managed.keySet()) {
             if (desired.containsKey(key)) {
                 continue;
             }
-            if (config.registration().dryRun()) {
+            if (dryRun) {
                 outcomes.add(new MetricOutcome(key, Status.PLANNED, List.of(), "would delete"));
             } else {
                 Registrations.delete(client, project, key);
