@@ -18,17 +18,28 @@ import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 public final class BeanClasses {
 
     private final Set<DotName> beanClasses = new HashSet<>();
+    private final Set<DotName> keptBeanClasses = new HashSet<>();
     private final IndexView index;
 
     public BeanClasses(ValidationPhaseBuildItem validation, IndexView index) {
         this.index = index;
-        validation.getContext().beans().classBeans().forEach(bean -> beanClasses.add(bean.getBeanClass()));
+        validation.getContext().beans().classBeans().forEach(bean -> keptBeanClasses.add(bean.getBeanClass()));
+        beanClasses.addAll(keptBeanClasses);
         validation.getContext().removedBeans().classBeans().forEach(bean -> beanClasses.add(bean.getBeanClass()));
     }
 
     /** Whether instances of a bean, kept or removed, run the methods declared in this class. */
     public boolean runMethodsOf(ClassInfo declaring) {
-        return beanClasses.contains(declaring.name()) || index.getAllKnownSubclasses(declaring.name()).stream()
-                .anyMatch(subclass -> beanClasses.contains(subclass.name()));
+        return runBy(beanClasses, declaring);
+    }
+
+    /** Whether instances of a bean the application keeps (not removed as unused) run the methods of this class. */
+    public boolean keptBeansRunMethodsOf(ClassInfo declaring) {
+        return runBy(keptBeanClasses, declaring);
+    }
+
+    private boolean runBy(Set<DotName> classes, ClassInfo declaring) {
+        return classes.contains(declaring.name()) || index.getAllKnownSubclasses(declaring.name()).stream()
+                .anyMatch(subclass -> classes.contains(subclass.name()));
     }
 }

@@ -7,7 +7,7 @@ import org.jboss.jandex.MethodInfo;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationsBuildItem.Generation;
-import io.quarkiverse.launchdarkly.deployment.metrics.TrackedEventKeysBuildItem;
+import io.quarkiverse.launchdarkly.deployment.metrics.CalledTrackedEventKeysBuildItem;
 import io.quarkiverse.launchdarkly.runtime.ai.generation.GenerationPlan;
 import io.quarkiverse.launchdarkly.runtime.calls.ResultKind;
 import io.quarkiverse.launchdarkly.runtime.devui.LaunchDarklyJsonRpcService;
@@ -27,7 +27,7 @@ import io.quarkus.devui.spi.page.Page;
 class LaunchDarklyDevUiProcessor {
 
     @BuildStep
-    CardPageBuildItem card(TrackedEventKeysBuildItem trackedKeys, AiGenerationsBuildItem aiGenerations) {
+    CardPageBuildItem card(CalledTrackedEventKeysBuildItem trackedKeys, AiGenerationsBuildItem aiGenerations) {
         CardPageBuildItem card = new CardPageBuildItem();
         // What the build instrumented is known now; the page adds the live counts over JSON-RPC.
         card.addBuildTimeData("trackedKeys", trackedKeys.keys());

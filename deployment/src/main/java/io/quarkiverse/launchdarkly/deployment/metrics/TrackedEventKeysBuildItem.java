@@ -7,7 +7,7 @@ import io.quarkus.builder.item.SimpleBuildItem;
 
 /**
  * Every event key the application tracks with {@code @TrackedMetric}, for other parts of the extension: the metric
- * registration checks it against the declared metric definitions, and the Dev UI lists it.
+ * registration checks it against the declared metric definitions (the Dev UI lists {@link CalledTrackedEventKeysBuildItem}).
  */
 public final class TrackedEventKeysBuildItem extends SimpleBuildItem {
 

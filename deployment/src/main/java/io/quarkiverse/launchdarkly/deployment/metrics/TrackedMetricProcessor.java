@@ -108,9 +108,23 @@ class TrackedMetricProcessor {
 
     @BuildStep
     TrackedEventKeysBuildItem trackedKeys(TrackedMethodsBuildItem tracked) {
+        return new TrackedEventKeysBuildItem(keys(tracked.methods()));
+    }
+
+    /** The keys only of the methods a kept bean runs: Quarkus removed the others' beans, so they never send. */
+    @BuildStep
+    CalledTrackedEventKeysBuildItem calledKeys(TrackedMethodsBuildItem tracked, ValidationPhaseBuildItem validation,
+            CombinedIndexBuildItem index) {
+        BeanClasses beans = new BeanClasses(validation, index.getIndex());
+        return new CalledTrackedEventKeysBuildItem(keys(tracked.methods().stream()
+                .filter(method -> beans.keptBeansRunMethodsOf(method.method().declaringClass())).toList()));
+    }
+
+    private static List<TrackedEventKeysBuildItem.TrackedEventKey> keys(
+            List<TrackedMethodsBuildItem.TrackedMethod> tracked) {
         Map<String, List<String>> methods = new TreeMap<>();
         Map<String, boolean[]> kinds = new HashMap<>();
-        for (TrackedMethodsBuildItem.TrackedMethod method : tracked.methods()) {
+        for (TrackedMethodsBuildItem.TrackedMethod method : tracked) {
             for (EventPlan event : method.plan().events()) {
                 methods.computeIfAbsent(event.key(), k -> new ArrayList<>()).add(method.plan().method());
                 boolean[] valueAndConversion = kinds.computeIfAbsent(event.key(), k -> new boolean[2]);
@@ -120,6 +134,6 @@ class TrackedMetricProcessor {
         List<TrackedEventKeysBuildItem.TrackedEventKey> keys = new ArrayList<>();
         methods.forEach((key, where) -> keys.add(new TrackedEventKeysBuildItem.TrackedEventKey(key, kinds.get(key)[0],
                 kinds.get(key)[1], List.copyOf(where))));
-        return new TrackedEventKeysBuildItem(keys);
+        return keys;
     }
 }

@@ -90,7 +90,7 @@ class LaunchDarklyDevUiTest {
     @RegisterExtension
     static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
             .withApplicationRoot(root -> root
-                    .addClasses(TrackingApp.class, Annotated.class, Chat.class, ChatReply.class,
+                    .addClasses(TrackingApp.class, Annotated.class, Unused.class, Chat.class, ChatReply.class,
                             ChatReplyExtractor.class)
                     .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"
                             + "quarkus.launchdarkly.events.flush-interval=1h\n"), "application.properties")
@@ -199,6 +199,8 @@ class LaunchDarklyDevUiTest {
         assertThat(afterClear.path("events")).isEmpty();
 
         // AI generations page: the annotated method is listed from build-time data...
+        // Tracked metrics page: the keys of kept beans, not those of a bean Quarkus removed.
+        assertThat(buildTimeData()).contains("\"devui.annotated\"").doesNotContain("devui.removed");
         assertThat(buildTimeData()).contains("aiGenerations")
                 .contains("LaunchDarklyDevUiTest$Chat#answer(String, String, AiCompletionConfig, AiConfigTracker)")
                 .contains("\"configKey\":\"support-chat\"").contains("\"extractor\":\"ChatReplyExtractor\"")
@@ -447,6 +449,15 @@ class LaunchDarklyDevUiTest {
     }
 
     /** A bean with an annotated method, for the tracked metrics page. */
+    /** Injected nowhere, so Quarkus removes it: its key is never sent and the page does not list it. */
+    @ApplicationScoped
+    public static class Unused {
+
+        @TrackedMetric("devui.removed")
+        public void never(@LaunchDarklyContext String user) {
+        }
+    }
+
     @ApplicationScoped
     public static class Annotated {
 
