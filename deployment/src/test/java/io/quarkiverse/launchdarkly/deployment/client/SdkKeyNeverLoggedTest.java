@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -14,7 +16,10 @@ import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.server.LDClient;
 
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
+import io.quarkiverse.launchdarkly.runtime.client.ClientSettings;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -54,6 +59,22 @@ class SdkKeyNeverLoggedTest {
         }
         assertThat(rejectedPayloads()).as("the stand-in refused the payload").isPositive();
         assertThat(client.isInitialized()).as("the refused stream left the client uninitialized").isFalse();
+    }
+
+    @Test
+    void noBeanOfTheExtensionPrintsTheKey() {
+        // Every bean of the extension (and the SDK client it produces), as it prints itself in a log or a debugger.
+        List<String> printed = new ArrayList<>();
+        for (InstanceHandle<Object> bean : Arc.container().listAll(Object.class)) {
+            List<String> types = bean.getBean().getTypes().stream().map(java.lang.reflect.Type::getTypeName)
+                    .filter(name -> name.startsWith("io.quarkiverse.launchdarkly") || name.startsWith("com.launchdarkly"))
+                    .toList();
+            if (!types.isEmpty()) {
+                printed.addAll(types);
+                assertThat(String.valueOf(bean.get())).as("toString of the bean %s", types).doesNotContain(KEY);
+            }
+        }
+        assertThat(printed).as("beans checked").contains(ClientSettings.class.getName());
     }
 
     private static long rejectedPayloads() {
