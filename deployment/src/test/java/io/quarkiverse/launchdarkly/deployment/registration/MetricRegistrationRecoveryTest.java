@@ -38,8 +38,8 @@ class MetricRegistrationRecoveryTest {
             .withApplicationRoot(root -> root.addClasses(FailingApi.class).addAsResource(new StringAsset("""
                     quarkus.launchdarkly.metrics."checkout.completed".name=Checkout completed
                     quarkus.launchdarkly.registration.max-retries=0
-                    quarkus.launchdarkly.registration.retry-backoff=1s
-                    quarkus.launchdarkly.registration.retry-max-backoff=2s
+                    quarkus.launchdarkly.registration.retry-backoff=4s
+                    quarkus.launchdarkly.registration.retry-max-backoff=4s
                     """), "application.properties"))
             .setAfterUndeployListener(() -> assertThat(Thread.getAllStackTraces().keySet())
                     .filteredOn(thread -> thread.getName().equals(StartupMetricRegistration.THREAD_NAME))
@@ -54,6 +54,8 @@ class MetricRegistrationRecoveryTest {
 
     @Test
     void aFailedRegistrationRecoversByItselfAndNeverMakesTheApplicationUnready() {
+        // A background run starts 2 to 4 s after a failure (backoff with jitter) and reports itself as running: the
+        // checks below run well inside that window.
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> registration.report().state() == RegistrationReport.State.FAILED);
         assertThat(registration.report().problem() + " " + registration.report().outcomes()).contains("503");
