@@ -1,4 +1,5 @@
 import { html, css } from 'qwc-hot-reload-element';
+import { pageStyles } from './qwc-launchdarkly-styles.js';
 import { QwcLaunchdarklyPolling } from './qwc-launchdarkly-polling.js';
 import { JsonRpc } from 'jsonrpc';
 import { aiGenerations } from 'build-time-data';
@@ -20,16 +21,9 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
 
     jsonRpc = new JsonRpc(this);
 
-    static styles = css`
-        :host { display: flex; flex-direction: column; padding: 0 16px 16px 16px; gap: 12px; }
-        table { width: 100%; border-collapse: collapse; font-size: var(--lumo-font-size-s); }
-        th { text-align: left; padding: 6px 12px; color: var(--lumo-secondary-text-color);
-             border-bottom: 2px solid var(--lumo-contrast-10pct); }
-        td { padding: 6px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
+    static styles = [pageStyles, css`
         th.number { text-align: right; }
         td.number { text-align: right; white-space: nowrap; }
-        h3 { margin: 8px 0; font-size: var(--lumo-font-size-l); }
-        code { font-family: var(--lumo-font-family-monospace, monospace); }
         tr.config td { font-weight: 600; background: var(--lumo-contrast-5pct); }
         tr.variation td:first-child { padding-left: 32px; }
         tr.config td:first-child code, tr.variation td:first-child code { white-space: nowrap; }
@@ -37,10 +31,9 @@ export class QwcLaunchdarklyAi extends QwcLaunchdarklyPolling {
         .model { color: var(--lumo-secondary-text-color); font-size: var(--lumo-font-size-xs); }
         .error { color: var(--lumo-error-text-color); }
         .success { color: var(--lumo-success-text-color); }
-        .message { color: var(--lumo-secondary-text-color); }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 12px; }
         .chart { height: 240px; }
-    `;
+    `];
 
     static properties = {
         _activity: { state: true },

@@ -1,4 +1,5 @@
 import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
+import { pageStyles } from './qwc-launchdarkly-styles.js';
 import { JsonRpc } from 'jsonrpc';
 
 /**
@@ -10,19 +11,12 @@ export class QwcLaunchdarklyFlags extends QwcHotReloadElement {
 
     jsonRpc = new JsonRpc(this);
 
-    static styles = css`
-        :host { display: flex; flex-direction: column; padding: 0 16px 16px 16px; gap: 12px; }
-        table { width: 100%; border-collapse: collapse; font-size: var(--lumo-font-size-s); }
-        th { text-align: left; padding: 6px 12px; color: var(--lumo-secondary-text-color);
-             border-bottom: 2px solid var(--lumo-contrast-10pct); }
-        td { padding: 6px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
-        h3 { margin: 8px 0; font-size: var(--lumo-font-size-l); }
+    static styles = [pageStyles, css`
         code, textarea, input { font-family: var(--lumo-font-family-monospace, monospace); }
         .key { white-space: nowrap; }
         .variation { display: flex; gap: 8px; align-items: baseline; margin: 2px 0; }
         .variation code { overflow-wrap: anywhere; }
         .served { font-weight: bold; }
-        .message { color: var(--lumo-secondary-text-color); }
         .problem { color: var(--lumo-error-text-color); }
         .panel { display: flex; flex-direction: column; gap: 8px; max-width: 960px; }
         .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
@@ -32,7 +26,7 @@ export class QwcLaunchdarklyFlags extends QwcHotReloadElement {
         dl { display: grid; grid-template-columns: max-content auto; gap: 4px 16px; margin: 0; }
         dt { color: var(--lumo-secondary-text-color); }
         dd { margin: 0; overflow-wrap: anywhere; }
-    `;
+    `];
 
     static properties = {
         _view: { state: true },

@@ -1,4 +1,5 @@
 import { html, css } from 'qwc-hot-reload-element';
+import { pageStyles } from './qwc-launchdarkly-styles.js';
 import { QwcLaunchdarklyPolling } from './qwc-launchdarkly-polling.js';
 import { JsonRpc } from 'jsonrpc';
 import { trackedKeys } from 'build-time-data';
@@ -11,19 +12,11 @@ export class QwcLaunchdarklyTracked extends QwcLaunchdarklyPolling {
 
     jsonRpc = new JsonRpc(this);
 
-    static styles = css`
-        :host { display: flex; flex-direction: column; padding: 0 16px 16px 16px; gap: 12px; }
-        table { width: 100%; border-collapse: collapse; font-size: var(--lumo-font-size-s); }
-        th { text-align: left; padding: 6px 12px; color: var(--lumo-secondary-text-color);
-             border-bottom: 2px solid var(--lumo-contrast-10pct); }
-        td { padding: 6px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
-        h3 { margin: 8px 0; font-size: var(--lumo-font-size-l); }
-        code { font-family: var(--lumo-font-family-monospace, monospace); }
+    static styles = [pageStyles, css`
         .methods { color: var(--lumo-secondary-text-color); }
         .failures { color: var(--lumo-error-text-color); }
-        .message { color: var(--lumo-secondary-text-color); }
         .actions { display: flex; gap: 8px; align-items: center; }
-    `;
+    `];
 
     static properties = {
         _tracking: { state: true },

@@ -1,8 +1,10 @@
-package io.quarkiverse.launchdarkly.deployment.devui;
+package io.quarkiverse.launchdarkly.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,17 +30,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /**
- * The LaunchDarkly pages of the Dev UI in a real browser: the system's headless Chromium, driven by Selenium through
- * the system's chromedriver (nothing is downloaded). Each page must render its own content, not be blank nor show an
- * error; events, the AI figures and a flag served from the Flags page must show up, and the application must serve
- * that flag's new value. A screenshot of each page is saved under {@code target/dev-ui-screenshots}.
+ * The LaunchDarkly pages of the Dev UI in a real browser, on the support desk demo in dev mode: the system's headless
+ * Chromium, driven by Selenium through the system's chromedriver (nothing is downloaded). Each page must render its
+ * own content, not be blank nor show an error; the demo's events, its AI chat's figures and charts must show up, and
+ * a value served from the Flags page must be what the demo's greeting answers next. A screenshot of each page is saved
+ * under {@code target/dev-ui-screenshots}.
  * <p>
  * Skipped when Chromium or chromedriver is missing, unless {@code LAUNCHDARKLY_BROWSER_TEST=required} (as
  * {@code .ci/run} sets it after installing them): then their absence fails the test.
  */
-class LaunchDarklyDevUiBrowserTest {
+class DevUiBrowserTest {
 
-    static final int PORT = LaunchDarklyDevUiTest.PORT + 1;
+    static final int PORT = freePort();
+    static final String NAMESPACE = "quarkus-launchdarkly";
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
@@ -59,15 +63,27 @@ class LaunchDarklyDevUiBrowserTest {
             };
             """;
 
+    /** The demo as it is built: its classes (not the tests'), its flags and its configuration, on a free port. */
     @RegisterExtension
     static final QuarkusDevModeTest APP = new QuarkusDevModeTest()
-            .withApplicationRoot(root -> root
-                    .addClasses(LaunchDarklyDevUiTest.TrackingApp.class, LaunchDarklyDevUiTest.Annotated.class,
-                            LaunchDarklyDevUiTest.Chat.class, LaunchDarklyDevUiTest.ChatReply.class,
-                            LaunchDarklyDevUiTest.ChatReplyExtractor.class)
-                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\n"
-                            + "quarkus.launchdarkly.events.flush-interval=1h\n"), "application.properties")
-                    .addAsResource(new StringAsset(LaunchDarklyDevUiTest.FLAGS), "launchdarkly/flags.yaml"));
+            .withApplicationRoot(root -> {
+                Path classes = Paths.get("target", "classes");
+                try (var files = Files.walk(classes)) {
+                    files.filter(file -> file.toString().endsWith(".class")).forEach(file -> root.addAsResource(
+                            file.toFile(), classes.relativize(file).toString().replace('\\', '/')));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                try {
+                    root.addAsResource(new StringAsset(Files.readString(Paths.get("src/main/resources/application.properties"))
+                            + "\nquarkus.http.port=" + PORT + "\nquarkus.launchdarkly.events.flush-interval=1s\n"),
+                            "application.properties");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                root.addAsResource(Paths.get("src/main/resources/launchdarkly/flags.yaml").toFile(),
+                        "launchdarkly/flags.yaml");
+            });
 
     @Test
     void everyPageRendersWhatTheApplicationDidAndTheFlagsPageChangesAFlag() throws Exception {
@@ -90,20 +106,20 @@ class LaunchDarklyDevUiBrowserTest {
         ChromeDriver browser = new ChromeDriver(service, options);
         try {
             browser.manage().window().setSize(new Dimension(1400, 1000));
-            get("/devui-test/track?key=browser.checkout");
-            get("/devui-test/ai");
+            post("/feedback", "{\"score\": 90, \"feedbackType\": \"chat\"}");
+            post("/ai/chat", "{\"topic\": \"billing\", \"question\": \"Where is my ticket?\"}");
 
             String tracked = page(browser, "tracked-metrics", "qwc-launchdarkly-tracked",
-                    text -> text.contains("devui.annotated"));
-            assertThat(tracked).contains("devui.annotated");
+                    text -> text.contains("user.satisfaction"));
+            assertThat(tracked).contains("user.satisfaction").contains("business.conversion").contains("Dry run");
 
-            String events = page(browser, "events", "qwc-launchdarkly-events", text -> text.contains("browser.checkout"));
-            assertThat(events).contains("browser.checkout").contains("devui.test");
+            String events = page(browser, "events", "qwc-launchdarkly-events", text -> text.contains("user.satisfaction"));
+            assertThat(events).contains("user.satisfaction").contains("$ld:ai:generation:success");
             assertThat(hasCanvas(browser, "qwc-launchdarkly-events", "#events-chart"))
                     .as("the chart of events per key is drawn").isTrue();
 
-            String ai = page(browser, "ai-generations", "qwc-launchdarkly-ai", text -> text.contains("chat-v2"));
-            assertThat(ai).contains("support-chat").contains("chat-v2").contains("relevance");
+            String ai = page(browser, "ai-generations", "qwc-launchdarkly-ai", text -> text.contains("relevance"));
+            assertThat(ai).contains("support-desk.chat").contains("standard").contains("relevance");
             assertThat(hasCanvas(browser, "qwc-launchdarkly-ai", "#chart-duration"))
                     .as("the chart of durations over time is drawn").isTrue();
             browser.executeScript(DEEP_QUERY + """
@@ -114,18 +130,21 @@ class LaunchDarklyDevUiBrowserTest {
             String client = page(browser, "client", "qwc-launchdarkly-client", text -> text.contains("local"));
             assertThat(client).contains("local");
 
-            String flags = page(browser, "flags", "qwc-launchdarkly-flags", text -> text.contains("greeting"));
-            assertThat(flags).contains("greeting").contains("\"Bonjour\"").contains("support-chat");
-            assertThat(get("/devui-test/greeting")).isEqualTo("Hello");
-            // Serve the second variation of "greeting" from the page: the application serves it at once.
+            String flags = page(browser, "flags", "qwc-launchdarkly-flags", text -> text.contains("support-desk.greeting"));
+            assertThat(flags).contains("support-desk.greeting").contains("\"Hello from the support desk\"")
+                    .contains("support-desk.priority-routing").contains("support-desk.chat");
+            assertThat(get("/greeting")).isEqualTo("Hello from the support desk");
+            // Serve another value of the greeting from the page: the demo answers it at once, without a restart.
             browser.executeScript(DEEP_QUERY + """
                     const page = find(document, 'qwc-launchdarkly-flags');
-                    const button = [...page.shadowRoot.querySelectorAll('button')]
-                        .find(b => b.textContent.trim() === 'Serve');
-                    button.click();
+                    const input = page.shadowRoot.getElementById('value-support-desk.greeting');
+                    input.value = '"Bonjour from the Dev UI"';
+                    [...input.parentElement.querySelectorAll('button')]
+                        .find(b => b.textContent.trim() === 'Serve this value').click();
                     """);
-            String greeting = awaitText(() -> get("/devui-test/greeting"), "Bonjour"::equals);
-            assertThat(greeting).as("the greeting the application serves after the page served it").isEqualTo("Bonjour");
+            String greeting = awaitText(() -> get("/greeting"), "Bonjour from the Dev UI"::equals);
+            assertThat(greeting).as("the greeting the demo serves after the page served it")
+                    .isEqualTo("Bonjour from the Dev UI");
             String changed = awaitText(() -> componentText(browser, "qwc-launchdarkly-flags"),
                     text -> text.contains("Serve the flags file again"));
             assertThat(changed).contains("Serve the flags file again");
@@ -138,7 +157,7 @@ class LaunchDarklyDevUiBrowserTest {
     /** Opens a page, waits until its component shows what {@code ready} expects, checks it, saves a screenshot. */
     private static String page(ChromeDriver browser, String pageId, String component, Predicate<String> ready)
             throws Exception {
-        browser.get("http://localhost:" + PORT + "/q/dev-ui/" + LaunchDarklyDevUiTest.NAMESPACE + "/" + pageId);
+        browser.get("http://localhost:" + PORT + "/q/dev-ui/" + NAMESPACE + "/" + pageId);
         String text = awaitText(() -> componentText(browser, component), ready);
         assertThat(text).as("the text of the %s page", pageId).isNotBlank().doesNotContain("undefined")
                 .doesNotContain("[object Object]").doesNotContain("NaN");
@@ -189,9 +208,29 @@ class LaunchDarklyDevUiBrowserTest {
 
     private static String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(WAIT).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(WAIT)
+                        .header("X-Customer", "acme-42").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
+    }
+
+    /** A demo request of the customer acme-42, on the pro plan. */
+    private static void post(String path, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path)).timeout(WAIT)
+                        .header("X-Customer", "acme-42").header("X-Customer-Tier", "pro")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isBetween(200, 299);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
