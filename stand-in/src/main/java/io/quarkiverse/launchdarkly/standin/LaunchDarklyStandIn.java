@@ -59,9 +59,6 @@ import io.quarkiverse.launchdarkly.standin.metrics.MetricsApi;
  */
 public final class LaunchDarklyStandIn implements AutoCloseable {
 
-    /** The JDK HTTP server's switch for {@code TCP_NODELAY} on the sockets it accepts. */
-    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
     /** The SDK key the stand-in accepts unless told otherwise. */
     public static final String DEFAULT_SDK_KEY = "sdk-stand-in";
     /** The API access token with the {@code writer} role the stand-in accepts unless told otherwise. */
@@ -124,11 +121,6 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
             return this;
         }
         dataSet = baseData();
-        // The JDK server writes an answer's headers and body apart: with Nagle's algorithm on its socket and the
-        // client's delayed acknowledgement, every answer would wait about 40 ms. Read once per JVM, so only when unset.
-        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-            System.setProperty(NO_DELAY_PROPERTY, "true");
-        }
         try {
             server = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
         } catch (IOException e) {
