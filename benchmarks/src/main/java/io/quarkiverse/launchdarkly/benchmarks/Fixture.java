@@ -22,9 +22,12 @@ public class Fixture {
     final HandWrittenAssistant handWrittenAssistant;
     final LocalLaunchDarkly launchDarkly;
     final ClientSettings settings;
+    final MicrometerShop micrometer;
 
     Fixture(AnnotatedShop annotated, HandWrittenShop handWritten, AnnotatedAssistant annotatedAssistant,
-            HandWrittenAssistant handWrittenAssistant, LocalLaunchDarkly launchDarkly, ClientSettings settings) {
+            HandWrittenAssistant handWrittenAssistant, LocalLaunchDarkly launchDarkly, ClientSettings settings,
+            MicrometerShop micrometer) {
+        this.micrometer = micrometer;
         this.annotated = annotated;
         this.handWritten = handWritten;
         this.annotatedAssistant = annotatedAssistant;

@@ -45,6 +45,7 @@ public class TrackedMetricBenchmark {
     private Application application;
     private AnnotatedShop annotated;
     private HandWrittenShop handWritten;
+    private MicrometerShop micrometer;
 
     @Setup(Level.Trial)
     public void boot() throws Exception {
@@ -52,6 +53,7 @@ public class TrackedMetricBenchmark {
         Fixture fixture = Fixture.onStandIn();
         annotated = fixture.annotated;
         handWritten = fixture.handWritten;
+        micrometer = fixture.micrometer;
         // A functional check, not a timing one: each path really delivers its event to the stand-in, so the
         // interceptor is woven in and the SDK sends events (an offline SDK would make the comparison meaningless).
         fixture.launchDarkly.reset();
@@ -108,5 +110,23 @@ public class TrackedMetricBenchmark {
     @Benchmark
     public double annotatedConversion() {
         return annotated.checkout(userKey, source);
+    }
+
+    /** Peer 0: the business computation alone, through the client proxy, with no instrumentation. */
+    @Benchmark
+    public double bare() {
+        return micrometer.settle(userKey, source);
+    }
+
+    /** Peer: Micrometer's {@code @Counted} on the same computation (one counter increment per call). */
+    @Benchmark
+    public double micrometerCounted() {
+        return micrometer.settleCounted(userKey, source);
+    }
+
+    /** Peer: Micrometer's {@code @Timed} on the same computation (a timer sample per call). */
+    @Benchmark
+    public double micrometerTimed() {
+        return micrometer.settleTimed(userKey, source);
     }
 }
