@@ -40,8 +40,6 @@ class LaunchDarklyLangChain4jProcessor {
     static final DotName AI_CONFIG = DotName.createSimple(LaunchDarklyAiConfig.class);
     static final DotName REGISTER_AI_SERVICE = DotName.createSimple("io.quarkiverse.langchain4j.RegisterAiService");
     static final String LANGCHAIN4J = "quarkus.langchain4j.";
-    static final String PROVIDER_MODEL = "quarkus.launchdarkly.langchain4j.provider-model";
-    static final String DEFAULT_MODEL = "<default>";
     static final DotName TOKEN_STREAM = DotName.createSimple("dev.langchain4j.service.TokenStream");
 
     @BuildStep
@@ -73,8 +71,8 @@ class LaunchDarklyLangChain4jProcessor {
         List<String> problems = new ArrayList<>();
         config.providerModel().forEach((provider, model) -> {
             String name = model.trim();
-            if (!name.equals(DEFAULT_MODEL) && !configured.contains(name)) {
-                problems.add(PROVIDER_MODEL + ".\"" + provider + "\" names the model '" + name + "', but no"
+            if (!name.equals(ProviderModels.DEFAULT_MODEL) && !configured.contains(name)) {
+                problems.add(ProviderModels.PROPERTY + ".\"" + provider + "\" names the model '" + name + "', but no"
                         + " quarkus.langchain4j." + name + ".* nor quarkus.langchain4j.<provider>." + name
                         + ".* property configures it; set quarkus.langchain4j." + name
                         + ".chat-model.provider (and that provider's settings for it), or remove the mapping");

@@ -1,15 +1,11 @@
 package io.quarkiverse.launchdarkly.langchain4j.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
@@ -70,14 +66,6 @@ public class LangChain4jJudgeModel implements AiJudgeModel {
     }
 
     private static List<ChatMessage> messages(AiJudgeRequest request) {
-        List<ChatMessage> messages = new ArrayList<>();
-        for (io.quarkiverse.launchdarkly.ai.AiMessage message : request.conversation()) {
-            switch (message.role()) {
-                case SYSTEM -> messages.add(SystemMessage.from(message.content()));
-                case USER -> messages.add(UserMessage.from(message.content()));
-                case ASSISTANT -> messages.add(AiMessage.from(message.content()));
-            }
-        }
-        return messages;
+        return request.conversation().stream().map(VariationRequest::message).toList();
     }
 }

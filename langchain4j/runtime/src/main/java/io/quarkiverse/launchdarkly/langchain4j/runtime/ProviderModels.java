@@ -29,8 +29,10 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Singleton
 public class ProviderModels {
 
-    static final String PROPERTY = "quarkus.launchdarkly.langchain4j.provider-model";
-    static final String DEFAULT_MODEL = "<default>";
+    /** The mapping's property, as errors name it. */
+    public static final String PROPERTY = "quarkus.launchdarkly.langchain4j.provider-model";
+    /** The value that names quarkus-langchain4j's default model. */
+    public static final String DEFAULT_MODEL = "<default>";
 
     private static final Logger LOG = Logger.getLogger(ProviderModels.class);
 

@@ -50,10 +50,10 @@ final class VariationRequest {
         if (config instanceof AiCompletionConfig completion) {
             List<String> systemTexts = new ArrayList<>();
             for (io.quarkiverse.launchdarkly.ai.AiMessage message : completion.messages()) {
-                switch (message.role()) {
-                    case SYSTEM -> systemTexts.add(message.content());
-                    case USER -> examples.add(UserMessage.from(message.content()));
-                    case ASSISTANT -> examples.add(AiMessage.from(message.content()));
+                if (message.role() == io.quarkiverse.launchdarkly.ai.AiMessage.Role.SYSTEM) {
+                    systemTexts.add(message.content());
+                } else {
+                    examples.add(message(message));
                 }
             }
             if (!systemTexts.isEmpty()) {
@@ -66,6 +66,15 @@ final class VariationRequest {
             }
         }
         return new VariationRequest(system, List.copyOf(examples), parameters(config.model().orElse(null)));
+    }
+
+    /** A LaunchDarkly message as the LangChain4j message of its role. */
+    static ChatMessage message(io.quarkiverse.launchdarkly.ai.AiMessage message) {
+        return switch (message.role()) {
+            case SYSTEM -> SystemMessage.from(message.content());
+            case USER -> UserMessage.from(message.content());
+            case ASSISTANT -> AiMessage.from(message.content());
+        };
     }
 
     /** The request with the variation's system message, examples, model name and parameters. */
