@@ -371,7 +371,7 @@ public class LaunchDarklyJsonRpcService {
             AiConfigTally perConfig = byConfig.computeIfAbsent(configKey, k -> new AiConfigTally());
             String variationKey = data.get("variationKey").stringValue();
             AiRunTally variation = perConfig.variations.computeIfAbsent(variationKey == null ? "" : variationKey,
-                    k -> new AiRunTally());
+                    k -> new AiRunTally(true));
             variation.describedBy(data);
             perConfig.all.add(key, event);
             variation.add(key, event);
@@ -624,7 +624,8 @@ public class LaunchDarklyJsonRpcService {
     /** The events of one config while they are counted. */
     private static final class AiConfigTally {
         long usage;
-        final AiRunTally all = new AiRunTally();
+        /** The config's totals: the charts draw variations only, so it keeps no points. */
+        final AiRunTally all = new AiRunTally(false);
         final Map<String, AiRunTally> variations = new TreeMap<>();
     }
 
@@ -653,6 +654,11 @@ public class LaunchDarklyJsonRpcService {
         final Map<String, ScoreTally> judgeScores = new TreeMap<>();
         /** Durations, times to first token and token totals over time, oldest first, at most {@link #MAX_POINTS}. */
         final java.util.ArrayDeque<AiPoint> points = new java.util.ArrayDeque<>();
+        private final boolean keepsPoints;
+
+        AiRunTally(boolean keepsPoints) {
+            this.keepsPoints = keepsPoints;
+        }
 
         /**
          * The newest event wins, so a flag edited while the application runs shows its current version and model. A
@@ -683,7 +689,7 @@ public class LaunchDarklyJsonRpcService {
                 case AiConfigTracker.TOKENS_TOTAL -> "tokens";
                 default -> null;
             };
-            if (series != null) {
+            if (series != null && keepsPoints) {
                 points.addLast(new AiPoint(createdAt(event.event(), event), series, value));
                 if (points.size() > MAX_POINTS) {
                     points.removeFirst();
