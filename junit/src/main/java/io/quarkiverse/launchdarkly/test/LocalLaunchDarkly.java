@@ -3,8 +3,10 @@ package io.quarkiverse.launchdarkly.test;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -40,7 +42,8 @@ import io.quarkus.arc.Unremovable;
  *
  * It talks to the stand-in over its admin API on loopback, wherever the stand-in runs (the Dev Service runs it
  * outside the application), and asks the application's LaunchDarkly client to deliver its buffered events while a
- * test waits for them. Outside CDI, {@link #connect(URI, Runnable)} gives one for any stand-in.
+ * test waits for them. A flag change returns once that client holds the new flags, so the next evaluation sees them.
+ * Outside CDI, {@link #connect(URI, LDClientInterface)} gives one for any stand-in.
  */
 @Singleton
 @Unremovable
@@ -49,8 +52,11 @@ public class LocalLaunchDarkly {
     /** The property the Dev Service sets to the stand-in's base URL. */
     public static final String URL_PROPERTY = "quarkus.launchdarkly.stand-in.url";
 
+    private static final Duration FLAG_SYNC_TIMEOUT = Duration.ofSeconds(10);
+
     private final Optional<URI> url;
     private final Runnable flush;
+    private final Supplier<LDClientInterface> client;
     private volatile Connection connection;
 
     @Inject
@@ -59,23 +65,34 @@ public class LocalLaunchDarkly {
             if (clients.isResolvable()) {
                 clients.get().flush();
             }
-        });
+        }, () -> clients.isResolvable() ? clients.get() : null);
     }
 
-    LocalLaunchDarkly(Optional<URI> url, Runnable flush) {
+    LocalLaunchDarkly(Optional<URI> url, Runnable flush, Supplier<LDClientInterface> client) {
         this.url = url;
         this.flush = flush;
+        this.client = client;
+    }
+
+    /**
+     * A handle on the stand-in at this base URL for this client: it flushes the client while a test waits for events,
+     * and a flag change returns once the client holds the new flags.
+     */
+    public static LocalLaunchDarkly connect(URI baseUri, LDClientInterface client) {
+        Objects.requireNonNull(client, "client");
+        return new LocalLaunchDarkly(Optional.of(Objects.requireNonNull(baseUri, "baseUri")), client::flush,
+                () -> client);
     }
 
     /**
      * A handle on the stand-in at this base URL.
      *
      * @param flush asks the client under test to deliver its buffered events ({@code ldClient::flush}); called while
-     *        a test waits for events
+     *        a test waits for events. With no client at hand, flag changes return before any client applied them.
      */
     public static LocalLaunchDarkly connect(URI baseUri, Runnable flush) {
         return new LocalLaunchDarkly(Optional.of(Objects.requireNonNull(baseUri, "baseUri")),
-                Objects.requireNonNull(flush, "flush"));
+                Objects.requireNonNull(flush, "flush"), () -> null);
     }
 
     /** The stand-in's base URL, which the SDK and the metrics REST client of the application point at. */
@@ -118,7 +135,7 @@ public class LocalLaunchDarkly {
      * stand-in is shared by the test classes of a run whose configuration agrees, so start every test with it.
      */
     public void reset() {
-        connection().http.send("POST", "/_local/reset", null);
+        changeFlags(() -> connection().http.send("POST", "/_local/reset", null));
     }
 
     /**
@@ -128,23 +145,37 @@ public class LocalLaunchDarkly {
      * @throws IllegalArgumentException when the stand-in cannot read the data, saying why
      */
     public void useFlagData(String yamlOrJson) {
-        connection().http.send("PUT", "/_local/flags", yamlOrJson);
+        changeFlags(() -> connection().http.send("PUT", "/_local/flags", yamlOrJson));
     }
 
     /** Serves this value for one flag (the others unchanged) until {@link #reset()}. */
     public void setFlag(String flagKey, LDValue value) {
-        connection().http.send("PUT", "/_local/flags/" + URLEncoder.encode(flagKey, StandardCharsets.UTF_8),
-                value.toJsonString());
+        changeFlags(() -> connection().http.send("PUT",
+                "/_local/flags/" + URLEncoder.encode(flagKey, StandardCharsets.UTF_8), value.toJsonString()));
     }
 
     /** Serves the flags file again. */
     public void useFileFlags() {
-        connection().http.send("DELETE", "/_local/flags", null);
+        changeFlags(() -> connection().http.send("DELETE", "/_local/flags", null));
     }
 
     /** The flag data served now: {@code {"flags": {...}, "segments": {...}}}. */
     public LDValue flagData() {
         return connection().http.get("/_local/flags").get("data");
+    }
+
+    /**
+     * Makes a flag change and, when the application's client held the stand-in's flags before it, waits until the
+     * client holds the new ones: the stand-in answers once it has pushed them, not once the SDK has applied them. A
+     * client fed by something else (a relay, a file) is not waited for.
+     */
+    private void changeFlags(Runnable change) {
+        LDClientInterface sdk = client.get();
+        boolean fed = sdk != null && !sdk.isOffline() && AppliedFlags.match(sdk, flagData());
+        change.run();
+        if (fed) {
+            AppliedFlags.await(sdk, flagData(), FLAG_SYNC_TIMEOUT);
+        }
     }
 
     private Connection connection() {

@@ -222,9 +222,46 @@ class LocalLaunchDarklyTest {
     }
 
     @Test
+    void aFlagChangeReturnsOnceTheClientHoldsTheNewFlags() {
+        start(LaunchDarklyStandIn.builder().sdkKey(KEY).flagData("flagValues: { banner: \"file\", other: 1 }"));
+        ld = LocalLaunchDarkly.connect(standIn.baseUri(), client);
+        LDContext user = LDContext.create("u");
+        // No waiting between a change and the evaluation that reads it: each change must have been applied already.
+        for (int round = 0; round < 25; round++) {
+            ld.useFlagData("flagValues: { banner: \"data-" + round + "\" }");
+            assertThat(client.stringVariation("banner", user, "none")).isEqualTo("data-" + round);
+            assertThat(client.intVariation("other", user, -1)).isEqualTo(-1);
+            ld.setFlag("banner", LDValue.of("set-" + round));
+            assertThat(client.stringVariation("banner", user, "none")).isEqualTo("set-" + round);
+            ld.reset();
+            assertThat(client.stringVariation("banner", user, "none")).isEqualTo("file");
+            assertThat(client.intVariation("other", user, -1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aChangedFlagGetsAHigherVersionSoTheSdksChangeListenersFire() throws InterruptedException {
+        start(LaunchDarklyStandIn.builder().sdkKey(KEY).flagData("flagValues: { banner: \"a\", other: 1 }"));
+        ld = LocalLaunchDarkly.connect(standIn.baseUri(), client);
+        java.util.concurrent.BlockingQueue<String> changed = new java.util.concurrent.LinkedBlockingQueue<>();
+        client.getFlagTracker().addFlagChangeListener(event -> changed.add(event.getKey()));
+
+        ld.setFlag("banner", LDValue.of("b"));
+
+        assertThat(changed.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("banner");
+        assertThat(ld.flagData().get("flags").get("banner").get("version").intValue()).isEqualTo(2);
+        assertThat(ld.flagData().get("flags").get("other").get("version").intValue()).isEqualTo(1);
+        ld.useFileFlags();
+        assertThat(changed.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("banner");
+        assertThat(ld.flagData().get("flags").get("banner").get("version").intValue())
+                .as("back to the file's value, still a newer version than the one set").isEqualTo(3);
+        assertThat(changed).isEmpty();
+    }
+
+    @Test
     void withoutAStandInTheHelperSaysWhatToConfigure() {
         LocalLaunchDarkly none = new LocalLaunchDarkly(java.util.Optional.empty(), () -> {
-        });
+        }, () -> null);
         assertThatThrownBy(none::events).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(LocalLaunchDarkly.URL_PROPERTY)
                 .hasMessageContaining("quarkus.launchdarkly.devservices.enabled");

@@ -59,6 +59,9 @@ import io.quarkiverse.launchdarkly.standin.metrics.MetricsApi;
  */
 public final class LaunchDarklyStandIn implements AutoCloseable {
 
+    /** The JDK HTTP server's switch for {@code TCP_NODELAY} on the sockets it accepts. */
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     /** The SDK key the stand-in accepts unless told otherwise. */
     public static final String DEFAULT_SDK_KEY = "sdk-stand-in";
     /** The API access token with the {@code writer} role the stand-in accepts unless told otherwise. */
@@ -82,6 +85,8 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
     private final Faults faults = new Faults();
     private final MetricsApi metricsApi = new MetricsApi();
     private final FlagStreams streams = new FlagStreams();
+    private final FlagVersions versions = new FlagVersions();
+    private final Object dataLock = new Object();
     private final AdminRoute admin = new AdminRoute(this);
 
     private volatile ObjectNode dataSet = FlagFile.emptyDataSet();
@@ -120,7 +125,14 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
         if (running) {
             return this;
         }
-        dataSet = baseData();
+        ObjectNode initial = baseData();
+        versions.stamp(initial, dataSet);
+        dataSet = initial;
+        // The JDK server writes an answer's headers and body apart: with Nagle's algorithm on its socket and the
+        // client's delayed acknowledgement, every answer would wait about 40 ms. Read once per JVM, so only when unset.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
         } catch (IOException e) {
@@ -238,13 +250,13 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
     /** Sets one flag to always serve this value (a {@code flagValues} entry), keeping the other flags, and pushes it. */
     public void setFlagValue(String flagKey, JsonNode value) {
         Objects.requireNonNull(flagKey, "flagKey");
-        ObjectNode data = dataSet.deepCopy();
-        ObjectNode single = FlagFile.singleValueFlag(flagKey, value == null ? JSON.nullNode() : value);
-        JsonNode previous = data.path("flags").get(flagKey);
-        single.put("version", previous == null ? 1 : previous.path("version").asInt(0) + 1);
-        ((ObjectNode) data.get("flags")).set(flagKey, single);
-        overridden = true;
-        publish(data);
+        synchronized (dataLock) {
+            ObjectNode data = dataSet.deepCopy();
+            ObjectNode single = FlagFile.singleValueFlag(flagKey, value == null ? JSON.nullNode() : value);
+            ((ObjectNode) data.get("flags")).set(flagKey, single);
+            overridden = true;
+            publish(data);
+        }
     }
 
     /** Drops the data given by {@link #useFlagData} or {@link #setFlagValue} and serves the file again. */
@@ -277,8 +289,11 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
     }
 
     private void publish(ObjectNode data) {
-        dataSet = data;
-        streams.publish(data.toString());
+        synchronized (dataLock) {
+            versions.stamp(data, dataSet);
+            dataSet = data;
+            streams.publish(data.toString());
+        }
     }
 
     // ---- HTTP ----
