@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.launchdarkly.sdk.LDValue;
 
@@ -24,6 +26,19 @@ public final class StandInMetrics {
             calls.add(RecordedApiCall.from(call));
         }
         return calls;
+    }
+
+    /**
+     * How many requests were answered per HTTP method ({@code GET}, {@code POST}, ...) since the last reset, all of
+     * them: {@link #calls()} keeps only the last 200.
+     */
+    public Map<String, Long> callCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        LDValue json = http.get("/_local/metrics/call-counts");
+        for (String method : json.keys()) {
+            counts.put(method, json.get(method).longValue());
+        }
+        return counts;
     }
 
     /** The most recent request, if any. */

@@ -64,6 +64,10 @@ import io.quarkiverse.launchdarkly.standin.metrics.RecordedApiCall;
  * <td>the metrics REST API requests received (no credentials)</td>
  * </tr>
  * <tr>
+ * <td>{@code GET /_local/metrics/call-counts}</td>
+ * <td>how many of them per HTTP method since the last reset</td>
+ * </tr>
+ * <tr>
  * <td>{@code GET /_local/metrics/{project}[/{key}]}</td>
  * <td>the stored metrics as the REST API shows them</td>
  * </tr>
@@ -215,6 +219,13 @@ final class AdminRoute implements LocalRoute {
     private LocalResponse metrics(LocalRequest request, String[] segments) {
         if (segments.length == 2 && segments[1].equals("calls")) {
             return only(request, "GET", this::calls);
+        }
+        if (segments.length == 2 && segments[1].equals("call-counts")) {
+            return only(request, "GET", () -> {
+                ObjectNode counts = JSON.createObjectNode();
+                standIn.metricsApi().callCounts().forEach(counts::put);
+                return json(200, counts);
+            });
         }
         if (segments.length < 2 || segments[1].isEmpty()) {
             return LaunchDarklyStandIn.notFound(request);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -111,6 +112,8 @@ public final class MetricsApi implements LocalRoute {
     private final MetricStore store = new MetricStore();
     /** Guarded by itself. */
     private final Deque<RecordedApiCall> calls = new ArrayDeque<>();
+    /** Requests answered per HTTP method since the last reset, all of them, where {@link #calls} keeps the last ones. */
+    private final Map<String, Long> callCounts = new TreeMap<>();
 
     /** A metrics API on the system clock. */
     public MetricsApi() {
@@ -142,6 +145,7 @@ public final class MetricsApi implements LocalRoute {
         store.clear();
         synchronized (calls) {
             calls.clear();
+            callCounts.clear();
         }
     }
 
@@ -225,6 +229,13 @@ public final class MetricsApi implements LocalRoute {
     public List<RecordedApiCall> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
+        }
+    }
+
+    /** How many requests were answered per HTTP method since the last reset, however many that is. */
+    public Map<String, Long> callCounts() {
+        synchronized (calls) {
+            return Map.copyOf(callCounts);
         }
     }
 
@@ -732,6 +743,7 @@ public final class MetricsApi implements LocalRoute {
         RecordedApiCall call = new RecordedApiCall(request.method(), request.path(), query, status, body,
                 header(request, "User-Agent"), header(request, "LD-API-Version"), header(request, "Content-Type"));
         synchronized (calls) {
+            callCounts.merge(call.method(), 1L, Long::sum);
             calls.addLast(call);
             while (calls.size() > CALL_LOG_CAPACITY) {
                 calls.removeFirst();
