@@ -51,6 +51,8 @@ class MetricRegistrationThousandMetricsTest {
         assertThat(report.state()).isEqualTo(RegistrationReport.State.DONE);
         assertThat(report.withStatus(MetricOutcome.Status.CREATED)).hasSize(METRICS);
         assertThat(local.metricsApi().metrics("default")).hasSize(METRICS);
+        assertThat(local.metricsApi().callCounts()).as("requests answered since the reset")
+                .isEqualTo(java.util.Map.of("GET", 1L, "POST", (long) METRICS));
         // 1,001 requests got through (a list read and the creates) in 11 windows or so; each window refuses only the
         // request that found it full, after which the client sleeps until the reset the 429 announced.
         long refused = local.faults().pending().get(0).rejectedValue();
