@@ -39,7 +39,7 @@ public final class CallResults {
      */
     public static Object observe(ResultKind kind, Object result, long startNanos, CallObserver first,
             Supplier<CallObserver> next) {
-        if (result == null || kind == ResultKind.SYNC) {
+        if (endedOnReturn(kind, result)) {
             first.succeeded(result, System.nanoTime() - startNanos);
             return result;
         }
@@ -49,6 +49,14 @@ public final class CallResults {
             case MULTI -> observe((Multi<?>) result, new Executions(first, next));
             case SYNC -> result;
         };
+    }
+
+    /**
+     * Whether the call ended, successfully, when the method returned: a plain value, or no asynchronous result at all.
+     * An interceptor may then record it at once instead of building an observer for {@link #observe}.
+     */
+    public static boolean endedOnReturn(ResultKind kind, Object result) {
+        return result == null || kind == ResultKind.SYNC;
     }
 
     /** Reports a method that threw. */

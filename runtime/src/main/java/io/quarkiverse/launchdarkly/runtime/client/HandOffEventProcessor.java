@@ -3,6 +3,7 @@ package io.quarkiverse.launchdarkly.runtime.client;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 import org.jctools.queues.MpscArrayQueue;
@@ -44,6 +45,8 @@ final class HandOffEventProcessor implements EventProcessor {
     private final TrackingFailures failures;
     private final MpscArrayQueue<Object> queue;
     private final Thread thread;
+    /** Built once: a full queue drops every event, and the drop path allocates nothing. */
+    private final Supplier<String> droppedMessage = this::droppedMessage;
     /** Set by the hand-off thread before it sleeps for long; the first producer to see it wakes it. */
     private volatile boolean idle;
     private volatile boolean closed;
@@ -138,9 +141,13 @@ final class HandOffEventProcessor implements EventProcessor {
 
     private void dropped() {
         counters.handOffDropped();
-        failures.rateLimitedWarning("event hand-off full", () -> "LaunchDarkly events are being dropped: more were"
-                + " recorded than the SDK takes in (" + counters.handOffDroppedCount() + " dropped so far;"
-                + " quarkus.launchdarkly.events.capacity sets how many may wait)");
+        failures.rateLimitedWarning("event hand-off full", droppedMessage);
+    }
+
+    private String droppedMessage() {
+        return "LaunchDarkly events are being dropped: more were recorded than the SDK takes in ("
+                + counters.handOffDroppedCount() + " dropped so far; quarkus.launchdarkly.events.capacity sets how"
+                + " many may wait)";
     }
 
     // ---- the hand-off thread --------------------------------------------------------------------------------------

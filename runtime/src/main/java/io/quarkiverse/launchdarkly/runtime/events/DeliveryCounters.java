@@ -64,7 +64,9 @@ public final class DeliveryCounters {
 
     void lost(LossCause cause, int events, int payloads) {
         lostEvents.get(cause).add(events);
-        lostPayloads.get(cause).add(payloads);
+        if (payloads != 0) { // an event lost at the hand-off is no payload: no write to a counter every thread shares
+            lostPayloads.get(cause).add(payloads);
+        }
     }
 
     void restored(int events) {

@@ -9,12 +9,11 @@ import io.quarkiverse.launchdarkly.metrics.MetricCondition;
  */
 public record ConditionPlan(int parameter, double above, double below, double atLeast, double atMost) {
 
-    /** Whether the operand satisfies every set bound; a null or NaN operand never does. */
-    boolean holds(Double operand) {
-        if (operand == null || operand.isNaN()) {
+    /** Whether the operand satisfies every set bound; a NaN operand (no number) never does. */
+    boolean holds(double v) {
+        if (Double.isNaN(v)) {
             return false;
         }
-        double v = operand;
         return (Double.isNaN(above) || v > above) && (Double.isNaN(below) || v < below)
                 && (Double.isNaN(atLeast) || v >= atLeast) && (Double.isNaN(atMost) || v <= atMost);
     }

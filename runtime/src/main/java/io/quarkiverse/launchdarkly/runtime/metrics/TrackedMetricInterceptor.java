@@ -36,6 +36,10 @@ public class TrackedMetricInterceptor {
             CallResults.threw(failure, start, tracker.call(plan, args));
             throw failure;
         }
+        if (CallResults.endedOnReturn(plan.resultKind(), result)) {
+            tracker.returned(plan, args, result, System.nanoTime() - start);
+            return result;
+        }
         // Still on the calling thread: the context and the data are taken now, whenever the result completes.
         MetricCall call = tracker.call(plan, args);
         return CallResults.observe(plan.resultKind(), result, start, call, call::again);

@@ -146,6 +146,12 @@ public class TrackingFailures {
     /** Whether a rate-limited message under this key may be logged now (then not again for a minute). */
     private boolean dueForLog(String key) {
         long now = System.nanoTime();
+        Long logged = lastErrorLog.get(key);
+        if (logged != null && now - logged <= EXCEPTION_LOG_INTERVAL_NANOS) {
+            // The frequent answer, for failures that repeat on every call (events dropped while the queue is full):
+            // a read, no lock on the map's bin and no allocation.
+            return false;
+        }
         boolean[] due = { false };
         lastErrorLog.compute(key, (k, last) -> {
             if (last == null || now - last > EXCEPTION_LOG_INTERVAL_NANOS) {
