@@ -17,6 +17,12 @@ public class MicrometerShop {
         return Amounts.settle(userKey, source);
     }
 
+    /** The interceptor floor: an ArC interceptor that only proceeds. */
+    @PassThrough
+    public double settlePassedThrough(String userKey, String source) {
+        return Amounts.settle(userKey, source);
+    }
+
     @Counted("shop.settled")
     public double settleCounted(String userKey, String source) {
         return Amounts.settle(userKey, source);

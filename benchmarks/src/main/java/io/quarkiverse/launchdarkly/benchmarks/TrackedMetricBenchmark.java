@@ -118,6 +118,15 @@ public class TrackedMetricBenchmark {
         return micrometer.settle(userKey, source);
     }
 
+    /**
+     * Peer 0b: the same through an ArC interceptor that only proceeds, the share of {@link #annotated} that any
+     * interceptor binding costs before it does anything.
+     */
+    @Benchmark
+    public double arcPassThrough() {
+        return micrometer.settlePassedThrough(userKey, source);
+    }
+
     /** Peer: Micrometer's {@code @Counted} on the same computation (one counter increment per call). */
     @Benchmark
     public double micrometerCounted() {

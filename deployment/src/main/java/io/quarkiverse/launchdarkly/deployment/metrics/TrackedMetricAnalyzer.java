@@ -253,7 +253,8 @@ final class TrackedMetricAnalyzer {
         if (errors.size() > errorsBefore) {
             return null;
         }
-        return new MethodPlan(describe(method), resultKind, contextParameter, dataNames, dataParameters, events);
+        boolean timed = events.stream().anyMatch(event -> event.source() == ValueFrom.DURATION);
+        return new MethodPlan(describe(method), resultKind, contextParameter, dataNames, dataParameters, events, timed);
     }
 
     private ConditionPlan condition(MethodInfo method, AnnotationInstance condition, ValueFrom source, String where,

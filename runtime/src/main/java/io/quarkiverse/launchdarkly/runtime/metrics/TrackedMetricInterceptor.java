@@ -28,7 +28,9 @@ public class TrackedMetricInterceptor {
     Object track(InvocationContext context) throws Exception {
         MethodPlan plan = TrackedMetricPlans.get(context.getInterceptorBinding(TrackedMetricBinding.class).plan());
         Object[] args = context.getParameters();
-        long start = System.nanoTime();
+        // Without a duration-valued event no duration is read, so the clock is not either (0 stands for "not timed").
+        boolean timed = plan.timed();
+        long start = timed ? System.nanoTime() : 0L;
         Object result;
         try {
             result = context.proceed();
@@ -37,7 +39,7 @@ public class TrackedMetricInterceptor {
             throw failure;
         }
         if (CallResults.endedOnReturn(plan.resultKind(), result)) {
-            tracker.returned(plan, args, result, System.nanoTime() - start);
+            tracker.returned(plan, args, result, timed ? System.nanoTime() - start : 0L);
             return result;
         }
         // Still on the calling thread: the context and the data are taken now, whenever the result completes.
