@@ -28,20 +28,31 @@ final class EventPoster {
     static final String SCHEMA_HEADER = "X-LaunchDarkly-Event-Schema";
     static final String SCHEMA_VERSION = "4";
 
-    private final HttpClient http;
+    private final HttpConfiguration configuration;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private final Duration requestTimeout;
+    /** Built by the first post, on the delivery thread (the only one that posts), not by the application's start. */
+    private HttpClient http;
 
     EventPoster(HttpConfiguration configuration) {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(configuration.getConnectTimeout());
-        Proxy proxy = configuration.getProxy();
-        if (proxy != null && proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address) {
-            builder.proxy(ProxySelector.of(address));
-        }
-        this.http = builder.build();
+        this.configuration = configuration;
         configuration.getDefaultHeaders().forEach(headers::add);
         this.requestTimeout = configuration.getConnectTimeout().plus(configuration.getSocketTimeout());
+    }
+
+    /** The JDK's HTTP client: some 250 classes and a selector thread, which the application's start need not wait for. */
+    private HttpClient http() {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(configuration.getConnectTimeout());
+            Proxy proxy = configuration.getProxy();
+            if (proxy != null && proxy.type() == Proxy.Type.HTTP
+                    && proxy.address() instanceof InetSocketAddress address) {
+                builder.proxy(ProxySelector.of(address));
+            }
+            http = builder.build();
+        }
+        return http;
     }
 
     /**
@@ -61,7 +72,7 @@ final class EventPoster {
         if (!payload.diagnostic()) {
             request.header(SCHEMA_HEADER, SCHEMA_VERSION).header(PAYLOAD_ID_HEADER, payload.id());
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The base URI with the path appended, as the SDK joins them (one slash between). */

@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.launchdarkly.sdk.server.subsystems.EventSender;
 
 /**
@@ -23,7 +21,6 @@ import com.launchdarkly.sdk.server.subsystems.EventSender;
 final class RetryingEventSender implements EventSender {
 
     private static final Logger LOG = Logger.getLogger(RetryingEventSender.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final EventDelivery delivery;
@@ -87,9 +84,9 @@ final class RetryingEventSender implements EventSender {
     /** Events the SDK's own buffer dropped (it reports them only here): counted as queue drops. */
     private void countDroppedInSdk(byte[] data) {
         try {
-            JsonNode dropped = JSON.readTree(data).path("droppedEvents");
-            if (dropped.canConvertToInt() && dropped.intValue() > 0) {
-                lose(LossCause.QUEUE_FULL, dropped.intValue(), 0);
+            int dropped = PayloadKinds.droppedEvents(data);
+            if (dropped > 0) {
+                lose(LossCause.QUEUE_FULL, dropped, 0);
             }
         } catch (IOException | RuntimeException e) {
             LOG.debugf("Unreadable diagnostic payload: %s", e.toString());
