@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts one of the startup applications, waits for its first answer to GET /hello, prints how long that took, and
-# stops it. Usage: first-response.sh bare|sdk|extension   (with the stand-in of measure.sh listening)
+# Starts one of the startup applications, waits for its first answer to GET /hello, prints how long that took and the
+# process' resident memory then, and stops it. Usage: first-response.sh bare|sdk|extension   (with the stand-in of measure.sh listening)
 set -euo pipefail
 cd "$(dirname "$0")"
 APP="$1"
@@ -16,6 +16,7 @@ until curl -fs "http://127.0.0.1:$PORT/hello" > /dev/null 2>&1; do
     sleep 0.005
 done
 end=$(date +%s%N)
-echo "$APP first response after $(( (end - start) / 1000000 )) ms"
+rss_kib=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
+echo "$APP first response after $(( (end - start) / 1000000 )) ms, RSS $(( rss_kib / 1024 )) MiB"
 kill "$pid"
 wait "$pid" || true

@@ -15,4 +15,12 @@ export LAUNCHDARKLY_SDK_KEY=sdk-local LAUNCHDARKLY_RELAY=http://127.0.0.1:8765
 for app in bare sdk extension; do ./first-response.sh "$app" > /dev/null; done # warm-up: file cache, JIT of nothing
 for i in $(seq "$RUNS"); do
     for app in bare sdk extension; do ./first-response.sh "$app"; done
-done | awk '{ ms[$1] = ms[$1] " " $5 } END { for (app in ms) print app ":" ms[app] }' | sort
+done | tee /tmp/startup-runs.txt | awk '{ ms[$1] = ms[$1] " " $5; rss[$1] = rss[$1] " " $8 }
+    END { for (app in ms) print app " ms:" ms[app] "  RSS MiB:" rss[app] }' | sort
+# Medians and the ratios to the SDK wired by hand, the anchor of the comparison.
+awk '{ print $1, $5, $8 }' /tmp/startup-runs.txt | sort -k1,1 -k2n | awk '
+    { ms[$1, ++n[$1]] = $2; rssv[$1, n[$1]] = $3 }
+    END {
+        for (app in n) { k = n[app]; m[app] = (k % 2) ? ms[app, (k + 1) / 2] : (ms[app, k / 2] + ms[app, k / 2 + 1]) / 2 }
+        for (app in n) printf "%s median %d ms (%.2fx sdk)\n", app, m[app], m[app] / m["sdk"]
+    }' | sort
