@@ -89,12 +89,17 @@ public class ContextResolution {
 
     /** A context from a {@code @LaunchDarklyContext}-style argument: an {@code LDContext}, or a user key; else empty. */
     public static Optional<LDContext> fromArgument(Object argument) {
+        return Optional.ofNullable(contextOf(argument));
+    }
+
+    /** {@link #fromArgument}, or {@code null}: for the per-call path of {@code @TrackedMetric}, no wrapper per call. */
+    public static LDContext contextOf(Object argument) {
         if (argument instanceof LDContext context) {
-            return context.isValid() ? Optional.of(context) : Optional.empty();
+            return context.isValid() ? context : null;
         }
         if (argument instanceof String key && !key.isBlank()) {
-            return Optional.of(LDContext.create(key));
+            return LDContext.create(key);
         }
-        return Optional.empty();
+        return null;
     }
 }
