@@ -89,17 +89,12 @@ public class ContextResolution {
 
     /** A context from a {@code @LaunchDarklyContext}-style argument: an {@code LDContext}, or a user key; else empty. */
     public static Optional<LDContext> fromArgument(Object argument) {
-        return Optional.ofNullable(contextOf(argument));
-    }
-
-    /** {@link #fromArgument}, or {@code null}: for the per-call path of {@code @TrackedMetric}, no wrapper per call. */
-    public static LDContext contextOf(Object argument) {
         if (argument instanceof LDContext context) {
-            return context.isValid() ? context : null;
+            return context.isValid() ? Optional.of(context) : Optional.empty();
         }
         if (argument instanceof String key && !key.isBlank()) {
-            return LDContext.create(key);
+            return Optional.of(LDContext.create(key));
         }
-        return null;
+        return Optional.empty();
     }
 }

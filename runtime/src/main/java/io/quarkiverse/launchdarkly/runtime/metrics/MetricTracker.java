@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -154,9 +155,9 @@ public class MetricTracker {
 
     private LDContext context(MethodPlan plan, Object[] args) {
         if (plan.contextParameter() >= 0) {
-            LDContext fromArgument = ContextResolution.contextOf(args[plan.contextParameter()]);
-            if (fromArgument != null) {
-                return fromArgument;
+            Optional<LDContext> fromArgument = ContextResolution.fromArgument(args[plan.contextParameter()]);
+            if (fromArgument.isPresent()) {
+                return fromArgument.get();
             }
         }
         return contexts.resolve().orElse(null);
