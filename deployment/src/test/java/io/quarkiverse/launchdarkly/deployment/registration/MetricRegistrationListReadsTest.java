@@ -4,8 +4,6 @@ import static io.quarkiverse.launchdarkly.deployment.registration.RegistrationTe
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -31,14 +29,10 @@ import io.quarkus.test.QuarkusUnitTest;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricRegistrationListReadsTest {
 
-    static final String HUNDRED_METRICS = IntStream.rangeClosed(1, 100)
-            .mapToObj(i -> "quarkus.launchdarkly.metrics.\"step.%03d\".name=Step %d\n".formatted(i, i))
-            .collect(Collectors.joining());
-
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClass(RegistrationTestSupport.class)
-                    .addAsResource(new StringAsset(HUNDRED_METRICS + "quarkus.launchdarkly.registration.blocking=true\n"),
+                    .addAsResource(new StringAsset(RegistrationTestSupport.numberedMetrics("step.%03d", "Step %d", 100)),
                             "application.properties"));
 
     @Inject

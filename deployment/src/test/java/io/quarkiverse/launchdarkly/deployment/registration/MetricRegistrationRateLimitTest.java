@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -33,9 +31,8 @@ class MetricRegistrationRateLimitTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addAsResource(new StringAsset(IntStream.rangeClosed(1, METRICS)
-                    .mapToObj(i -> "quarkus.launchdarkly.metrics.\"limited.%02d\".name=Limited %d\n".formatted(i, i))
-                    .collect(Collectors.joining()) + "quarkus.launchdarkly.registration.blocking=true\n"),
+            .withApplicationRoot(root -> root.addClass(RegistrationTestSupport.class).addAsResource(
+                    new StringAsset(RegistrationTestSupport.numberedMetrics("limited.%02d", "Limited %d", METRICS)),
                     "application.properties"));
 
     @Inject

@@ -3,8 +3,6 @@ package io.quarkiverse.launchdarkly.deployment.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -30,9 +28,8 @@ class MetricRegistrationThousandMetricsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addAsResource(new StringAsset(IntStream.rangeClosed(1, METRICS)
-                    .mapToObj(i -> "quarkus.launchdarkly.metrics.\"bulk.%04d\".name=Bulk %d\n".formatted(i, i))
-                    .collect(Collectors.joining()) + "quarkus.launchdarkly.registration.blocking=true\n"),
+            .withApplicationRoot(root -> root.addClass(RegistrationTestSupport.class).addAsResource(
+                    new StringAsset(RegistrationTestSupport.numberedMetrics("bulk.%04d", "Bulk %d", METRICS)),
                     "application.properties"));
 
     @Inject

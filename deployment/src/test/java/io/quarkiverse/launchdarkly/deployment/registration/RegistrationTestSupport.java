@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +41,16 @@ final class RegistrationTestSupport {
     }
 
     /** The write calls (POST, PATCH, DELETE) the stand-in received. */
+    /**
+     * The {@code application.properties} of {@code count} declared metrics, {@code keyFormat} and {@code nameFormat}
+     * applied to 1..count, registered before the application starts.
+     */
+    static String numberedMetrics(String keyFormat, String nameFormat, int count) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> ("quarkus.launchdarkly.metrics.\"" + keyFormat + "\".name=" + nameFormat + "\n").formatted(i, i))
+                .collect(Collectors.joining()) + "quarkus.launchdarkly.registration.blocking=true\n";
+    }
+
     static List<RecordedApiCall> writes(LocalLaunchDarkly local) {
         return local.metricsApi().calls().stream().filter(RecordedApiCall::isWrite).toList();
     }
