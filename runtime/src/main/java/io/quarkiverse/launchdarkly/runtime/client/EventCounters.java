@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
+
 /**
  * Counts what the application hands to the SDK's event processor. The SDK keeps no count a caller can read, and the
  * shutdown log, the Dev UI and tests want to know how much was recorded, and roughly how much was recorded too recently
@@ -15,26 +17,24 @@ public final class EventCounters {
     private final LongAdder identifyEvents = new LongAdder();
     private final LongAdder evaluations = new LongAdder();
     private final LongAdder flushRequests = new LongAdder();
-    private final LongAdder handOffDropped = new LongAdder();
     private final long windowNanos;
     /** Events recorded since the start of the current flush window, and the window they belong to. */
     private final AtomicLong window = new AtomicLong(Long.MIN_VALUE);
     private final LongAdder inWindow = new LongAdder();
     private final AtomicLong inPreviousWindow = new AtomicLong();
 
-    private final Runnable handOffLoss;
+    private final DeliveryCounters losses;
 
     public EventCounters(Duration flushInterval) {
-        this(flushInterval, () -> {
-        });
+        this(flushInterval, new DeliveryCounters());
     }
 
     /**
-     * @param handOffLoss told of each event the hand-off drops, so that it is counted with the other losses
+     * @param losses where an event the hand-off drops is counted, with the other losses (health, meters, Dev UI)
      */
-    public EventCounters(Duration flushInterval, Runnable handOffLoss) {
+    public EventCounters(Duration flushInterval, DeliveryCounters losses) {
         this.windowNanos = Math.max(1, flushInterval.toNanos());
-        this.handOffLoss = handOffLoss;
+        this.losses = losses;
     }
 
     void customEvent() {
@@ -66,9 +66,9 @@ public final class EventCounters {
         inWindow.increment();
     }
 
+    /** On the caller's thread, for every event dropped while the hand-off is full: one increment, nothing else. */
     void handOffDropped() {
-        handOffDropped.increment();
-        handOffLoss.run();
+        losses.lostAtHandOff();
     }
 
     /**
@@ -76,7 +76,7 @@ public final class EventCounters {
      * ({@code quarkus.launchdarkly.events.capacity}).
      */
     public long handOffDroppedCount() {
-        return handOffDropped.sum();
+        return losses.lostAtHandOffCount();
     }
 
     /** Custom events recorded ({@code track*} calls that reached the event processor). */

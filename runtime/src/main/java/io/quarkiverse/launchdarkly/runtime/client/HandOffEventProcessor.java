@@ -29,8 +29,8 @@ import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
  * events that follow; under load it drains continuously. Either way the delay is normally a few milliseconds.
  * <p>
  * {@link #flush()} and {@link #close()} hand over everything recorded before them first. An event that does not fit
- * (the queue holds as many events as the SDK's own queue) is dropped and counted in {@link EventCounters}, which
- * passes it on to the delivery's loss counts (health, meters, Dev UI) as a queue-full loss.
+ * (the queue holds as many events as the SDK's own queue) is dropped and counted as a queue-full loss of the delivery
+ * (health, meters, Dev UI). The caller's side of a drop is that one increment; the warning is the hand-off thread's.
  */
 final class HandOffEventProcessor implements EventProcessor {
 
@@ -45,8 +45,9 @@ final class HandOffEventProcessor implements EventProcessor {
     private final TrackingFailures failures;
     private final MpscArrayQueue<Object> queue;
     private final Thread thread;
-    /** Built once: a full queue drops every event, and the drop path allocates nothing. */
     private final Supplier<String> droppedMessage = this::droppedMessage;
+    /** The drops the hand-off thread has seen; read and written by it alone. */
+    private long dropsReported;
     /** Set by the hand-off thread before it sleeps for long; the first producer to see it wakes it. */
     private volatile boolean idle;
     private volatile boolean closed;
@@ -140,20 +141,15 @@ final class HandOffEventProcessor implements EventProcessor {
     }
 
     private void dropped() {
+        // No clock read and no log decision here: at the rate a full queue refuses events, each would be paid per call.
         counters.handOffDropped();
-        failures.rateLimitedWarning("event hand-off full", droppedMessage);
-    }
-
-    private String droppedMessage() {
-        return "LaunchDarkly events are being dropped: more were recorded than the SDK takes in ("
-                + counters.handOffDroppedCount() + " dropped so far; quarkus.launchdarkly.events.capacity sets how"
-                + " many may wait)";
     }
 
     // ---- the hand-off thread --------------------------------------------------------------------------------------
 
     private void run() {
         while (!closed) {
+            warnOfNewDrops();
             if (drain() > 0) {
                 LockSupport.parkNanos(this, LINGER_NANOS);
                 continue;
@@ -168,6 +164,21 @@ final class HandOffEventProcessor implements EventProcessor {
             idle = false;
         }
         drain();
+        warnOfNewDrops();
+    }
+
+    /** Logs, at most once a minute, that events were dropped since the last look; the idle thread looks every second. */
+    private void warnOfNewDrops() {
+        long drops = counters.handOffDroppedCount();
+        if (drops != dropsReported) {
+            dropsReported = drops;
+            failures.rateLimitedWarning("event hand-off full", droppedMessage);
+        }
+    }
+
+    private String droppedMessage() {
+        return "LaunchDarkly events are being dropped: more were recorded than the SDK takes in (" + dropsReported
+                + " dropped so far; quarkus.launchdarkly.events.capacity sets how many may wait)";
     }
 
     private int drain() {

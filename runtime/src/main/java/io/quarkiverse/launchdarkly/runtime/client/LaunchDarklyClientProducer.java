@@ -64,8 +64,7 @@ public class LaunchDarklyClientProducer {
         this.delivery = new EventDelivery(config.events(),
                 settings.sdkKey().isPresent() ? settings.sdkKeySource() : ClientSettings.SDK_KEY_PROPERTY, trackingFailures);
         // An event the hand-off cannot hold is a loss like any other: in health, the meters and the Dev UI.
-        DeliveryCounters lost = delivery.counters();
-        this.counters = new EventCounters(config.events().flushInterval(), lost::lostAtHandOff);
+        this.counters = new EventCounters(config.events().flushInterval(), delivery.counters());
     }
 
     /** The client, created at startup. {@code LDClientInterface} injection points get the same instance. */

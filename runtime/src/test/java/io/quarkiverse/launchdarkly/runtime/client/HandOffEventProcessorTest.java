@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +29,8 @@ import com.launchdarkly.sdk.server.LDConfig;
 import com.launchdarkly.sdk.server.MigrationOpTracker;
 import com.launchdarkly.sdk.server.subsystems.EventProcessor;
 
+import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
+import io.quarkiverse.launchdarkly.runtime.events.LossCause;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.standin.LaunchDarklyStandIn;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
@@ -94,20 +99,47 @@ class HandOffEventProcessorTest {
             blocked.countDown();
             awaitQuietly(release);
         };
-        AtomicInteger reportedLosses = new AtomicInteger();
-        EventCounters counters = new EventCounters(Duration.ofSeconds(5), reportedLosses::incrementAndGet);
+        DeliveryCounters delivery = new DeliveryCounters();
+        EventCounters counters = new EventCounters(Duration.ofSeconds(5), delivery);
         HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, counters, 8, new TrackingFailures());
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(TrackingFailures.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
 
-        handOff.recordCustomEvent(USER, "first", LDValue.ofNull(), null);
-        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue(); // the hand-off thread now holds "first"
-        for (int i = 0; i < 20; i++) {
-            handOff.recordCustomEvent(USER, "queued-" + i, LDValue.ofNull(), null);
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            handOff.recordCustomEvent(USER, "first", LDValue.ofNull(), null);
+            assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue(); // the hand-off thread now holds "first"
+            for (int i = 0; i < 20; i++) {
+                handOff.recordCustomEvent(USER, "queued-" + i, LDValue.ofNull(), null);
+            }
+            release.countDown();
+            handOff.close();
+        } finally {
+            log.removeHandler(capture);
         }
-        release.countDown();
-        handOff.close();
 
         assertThat(counters.handOffDroppedCount()).isEqualTo(12); // 20 recorded while 8 places were free
-        assertThat(reportedLosses).as("each drop reaches the delivery's loss counts").hasValue(12);
+        assertThat(delivery.lostEvents(LossCause.QUEUE_FULL)).as("each drop is a loss of the delivery").isEqualTo(12);
+        assertThat(delivery.lostEvents()).isEqualTo(12);
+        assertThat(delivery.lostEventsByCause()).containsEntry(LossCause.QUEUE_FULL, 12L);
+        // Logged by the hand-off thread once it looks again, not by the first caller refused: it has seen all 12.
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
+        assertThat(logged.get(0).getMessage()).contains("LaunchDarkly events are being dropped")
+                .contains("12 dropped so far").contains("quarkus.launchdarkly.events.capacity");
         assertThat(sdk.received).hasSize(1 + 8 + 1).startsWith("first", "queued-0").endsWith("queued-7", "close");
     }
 
