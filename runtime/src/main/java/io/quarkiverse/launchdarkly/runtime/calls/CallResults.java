@@ -26,13 +26,19 @@ import io.smallrye.mutiny.Uni;
  */
 public final class CallResults {
 
+    /**
+     * The start of a call that is not timed: no event of its plan reads a duration, so the clock is never read and the
+     * observers are given a duration of 0.
+     */
+    public static final long UNTIMED = Long.MIN_VALUE;
+
     private CallResults() {
     }
 
     /**
      * Observes what the method returned.
      *
-     * @param startNanos {@link System#nanoTime()} when the call began
+     * @param startNanos {@link System#nanoTime()} when the call began, or {@link #UNTIMED}
      * @param first the observer of the call's first (for a {@code CompletionStage} or a value: only) execution
      * @param next a new observer for each later subscription of a {@code Uni} or {@code Multi}
      * @return what the caller gets
@@ -40,13 +46,13 @@ public final class CallResults {
     public static Object observe(ResultKind kind, Object result, long startNanos, CallObserver first,
             Supplier<CallObserver> next) {
         if (endedOnReturn(kind, result)) {
-            first.succeeded(result, System.nanoTime() - startNanos);
+            first.succeeded(result, since(startNanos));
             return result;
         }
         return switch (kind) {
             case COMPLETION_STAGE -> observe((CompletionStage<?>) result, startNanos, first);
-            case UNI -> observe((Uni<?>) result, new Executions(first, next));
-            case MULTI -> observe((Multi<?>) result, new Executions(first, next));
+            case UNI -> observe((Uni<?>) result, new Executions(first, next, startNanos != UNTIMED));
+            case MULTI -> observe((Multi<?>) result, new Executions(first, next, startNanos != UNTIMED));
             case SYNC -> result;
         };
     }
@@ -61,13 +67,18 @@ public final class CallResults {
 
     /** Reports a method that threw. */
     public static void threw(Throwable failure, long startNanos, CallObserver observer) {
-        observer.failed(failure, System.nanoTime() - startNanos);
+        observer.failed(failure, since(startNanos));
+    }
+
+    /** The nanoseconds since {@code startNanos}, 0 for an untimed call (without reading the clock). */
+    private static long since(long startNanos) {
+        return startNanos == UNTIMED ? 0L : System.nanoTime() - startNanos;
     }
 
     private static CompletionStage<?> observe(CompletionStage<?> stage, long startNanos, CallObserver observer) {
         // A dependent action only: the caller gets the very stage the method returned.
         stage.whenComplete((item, failure) -> {
-            long duration = System.nanoTime() - startNanos;
+            long duration = since(startNanos);
             if (failure == null) {
                 observer.succeeded(item, duration);
             } else if (isCancellation(failure)) {
@@ -82,27 +93,27 @@ public final class CallResults {
     private static <T> Uni<T> observe(Uni<T> uni, Executions executions) {
         return Uni.createFrom().deferred(() -> {
             CallObserver observer = executions.next();
-            long start = System.nanoTime();
+            long start = executions.start();
             return uni
                     .onItemOrFailure().invoke((item, failure) -> {
                         if (failure == null) {
-                            observer.succeeded(item, System.nanoTime() - start);
+                            observer.succeeded(item, since(start));
                         } else {
-                            observer.failed(failure, System.nanoTime() - start);
+                            observer.failed(failure, since(start));
                         }
                     })
-                    .onCancellation().invoke(() -> observer.cancelled(System.nanoTime() - start));
+                    .onCancellation().invoke(() -> observer.cancelled(since(start)));
         });
     }
 
     private static <T> Multi<T> observe(Multi<T> multi, Executions executions) {
         return Multi.createFrom().deferred(() -> {
             CallObserver observer = executions.next();
-            long start = System.nanoTime();
+            long start = executions.start();
             return multi
-                    .onItem().invoke(item -> observer.item(item, System.nanoTime() - start))
+                    .onItem().invoke(item -> observer.item(item, since(start)))
                     .onTermination().invoke((failure, cancelled) -> {
-                        long duration = System.nanoTime() - start;
+                        long duration = since(start);
                         if (failure != null) {
                             observer.failed(failure, duration);
                         } else if (cancelled) {
@@ -120,15 +131,24 @@ public final class CallResults {
         return cause instanceof CancellationException;
     }
 
-    /** The observers of the subscriptions of one lazy result: the call's own first, then a new one each time. */
+    /**
+     * The observers of the subscriptions of one lazy result: the call's own first, then a new one each time; each
+     * subscription is timed from when it is made.
+     */
     private static final class Executions {
         private final CallObserver first;
         private final Supplier<CallObserver> next;
+        private final boolean timed;
         private final AtomicBoolean firstTaken = new AtomicBoolean();
 
-        Executions(CallObserver first, Supplier<CallObserver> next) {
+        Executions(CallObserver first, Supplier<CallObserver> next, boolean timed) {
             this.first = first;
             this.next = next;
+            this.timed = timed;
+        }
+
+        long start() {
+            return timed ? System.nanoTime() : UNTIMED;
         }
 
         CallObserver next() {

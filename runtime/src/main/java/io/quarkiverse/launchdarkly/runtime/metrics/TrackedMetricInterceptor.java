@@ -28,9 +28,9 @@ public class TrackedMetricInterceptor {
     Object track(InvocationContext context) throws Exception {
         MethodPlan plan = TrackedMetricPlans.get(context.getInterceptorBinding(TrackedMetricBinding.class).plan());
         Object[] args = context.getParameters();
-        // Without a duration-valued event no duration is read, so the clock is not either (0 stands for "not timed").
+        // Without a duration-valued event no duration is read, so the clock is not either.
         boolean timed = plan.timed();
-        long start = timed ? System.nanoTime() : 0L;
+        long start = timed ? System.nanoTime() : CallResults.UNTIMED;
         Object result;
         try {
             result = context.proceed();
