@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.ObjectBuilder;
 
+import io.quarkiverse.launchdarkly.TrackingFailureCounts;
 import io.quarkiverse.launchdarkly.ai.AiGeneration;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,7 +68,7 @@ class SupportChatTest {
     LocalLaunchDarkly launchDarkly;
 
     @Inject
-    TrackingFailures trackingFailures;
+    TrackingFailureCounts trackingFailures;
 
     @BeforeEach
     void forgetPreviousEvents() {
@@ -185,7 +185,7 @@ class SupportChatTest {
 
     @Test
     void withoutACustomerTheConfigIsNotEvaluatedAndTheCannedAnswerReplies() {
-        long before = trackingFailures.count(TrackingFailures.Reason.NO_CONTEXT);
+        long before = trackingFailures.count(TrackingFailureCounts.Reason.NO_CONTEXT);
 
         given().contentType(ContentType.JSON).body(chat("billing", "Hello?"))
                 .when().post("/ai/chat")
@@ -194,7 +194,7 @@ class SupportChatTest {
                 .body("variation", nullValue());
 
         launchDarkly.events().assertNoCustomEvent(USAGE, NOT_SENT_WAIT);
-        assertThat(trackingFailures.count(TrackingFailures.Reason.NO_CONTEXT)).isEqualTo(before + 1);
+        assertThat(trackingFailures.count(TrackingFailureCounts.Reason.NO_CONTEXT)).isEqualTo(before + 1);
     }
 
     @Test

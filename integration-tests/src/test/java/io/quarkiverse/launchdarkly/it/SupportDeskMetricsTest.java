@@ -1,5 +1,6 @@
 package io.quarkiverse.launchdarkly.it;
 
+// tag::imports[]
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,13 +15,17 @@ import org.junit.jupiter.api.Test;
 
 import com.launchdarkly.sdk.LDValue;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.launchdarkly.TrackingFailureCounts;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+
+// end::imports[]
 
 /**
  * The five {@code @TrackedMetric} patterns of the support desk, driven over HTTP and asserted on the events that reached
@@ -38,7 +43,10 @@ class SupportDeskMetricsTest {
     TicketStore tickets;
 
     @Inject
-    TrackingFailures trackingFailures;
+    TrackingFailureCounts trackingFailures;
+
+    @Inject
+    MeterRegistry meters;
 
     @BeforeEach
     void forgetPreviousEvents() {
@@ -163,9 +171,13 @@ class SupportDeskMetricsTest {
         launchDarkly.events().assertNoCustomEvent("user.satisfaction", NOT_SENT_WAIT);
     }
 
+    // tag::no-context-count[]
     @Test
     void feedbackWithoutACustomerIsAcceptedButHasNoContextSoNoEvent() {
-        long before = trackingFailures.count(TrackingFailures.Reason.NO_CONTEXT);
+        long before = trackingFailures.count(TrackingFailureCounts.Reason.NO_CONTEXT);
+        FunctionCounter meter = meters.get("launchdarkly.tracking.failures").tag("reason", "no-context")
+                .functionCounter();
+        double meteredBefore = meter.count();
 
         given().contentType(ContentType.JSON).body("{\"score\":10,\"feedbackType\":\"ai-answer\"}")
                 .when().post("/feedback")
@@ -175,8 +187,10 @@ class SupportDeskMetricsTest {
         // events are not sent, and the gap is counted.
         launchDarkly.events().assertNoCustomEvent("user.satisfaction", NOT_SENT_WAIT);
         launchDarkly.events().assertNoCustomEvent("user.negative_feedback", Duration.ZERO);
-        assertThat(trackingFailures.count(TrackingFailures.Reason.NO_CONTEXT)).isEqualTo(before + 1);
+        assertThat(trackingFailures.count(TrackingFailureCounts.Reason.NO_CONTEXT)).isEqualTo(before + 1);
+        assertThat(meter.count()).isEqualTo(meteredBefore + 1);
     }
+    // end::no-context-count[]
 
     // ---- revenue after an AI interaction, only above 0: revenue.impact ----
 

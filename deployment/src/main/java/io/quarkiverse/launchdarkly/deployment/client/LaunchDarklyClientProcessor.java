@@ -29,6 +29,7 @@ class LaunchDarklyClientProcessor {
 
     static final String FEATURE = "launchdarkly";
     static final String DELIVERY_METERS = "io.quarkiverse.launchdarkly.runtime.events.DeliveryMeters";
+    static final String TRACKING_FAILURE_METERS = "io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailureMeters";
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -52,14 +53,15 @@ class LaunchDarklyClientProcessor {
     }
 
     /**
-     * The delivery meters, only with {@code quarkus-micrometer} (which announces Micrometer metrics support); named, not
-     * referenced as a class, so that the build
-     * never loads a Micrometer type when the application does not have it.
+     * The delivery and tracking-failure meters, only with {@code quarkus-micrometer} (which announces Micrometer metrics
+     * support); named, not referenced as classes, so that the build never loads a Micrometer type when the application
+     * does not have it.
      */
     @BuildStep
     void meters(Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(DELIVERY_METERS));
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(TRACKING_FAILURE_METERS));
         }
     }
 

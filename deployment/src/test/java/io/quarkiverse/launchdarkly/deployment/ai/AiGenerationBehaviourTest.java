@@ -25,6 +25,7 @@ import com.launchdarkly.sdk.LDValue;
 import com.launchdarkly.sdk.server.interfaces.LDClientInterface;
 
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason;
 import io.quarkiverse.launchdarkly.ai.AiAgentConfig;
 import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigDefault;
@@ -38,7 +39,6 @@ import io.quarkiverse.launchdarkly.ai.AiVariable;
 import io.quarkiverse.launchdarkly.ai.LaunchDarklyAi;
 import io.quarkiverse.launchdarkly.deployment.ai.AiGenerationTestModel.ModelReply;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;

@@ -55,6 +55,7 @@ class EventDeliveryWithoutMicrometerTest {
 
         assertThat(Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE))
                 .extracting(bean -> bean.getBeanClass().getName())
-                .doesNotContain("io.quarkiverse.launchdarkly.runtime.events.DeliveryMeters");
+                .doesNotContain("io.quarkiverse.launchdarkly.runtime.events.DeliveryMeters",
+                        "io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailureMeters");
     }
 }

@@ -26,13 +26,13 @@ import com.launchdarkly.sdk.LDValue;
 
 import io.quarkiverse.launchdarkly.ContextResolver;
 import io.quarkiverse.launchdarkly.LaunchDarklyContext;
+import io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason;
 import io.quarkiverse.launchdarkly.deployment.metrics.TrackedMetricTestBeans.Sentinel;
 import io.quarkiverse.launchdarkly.metrics.MetricData;
 import io.quarkiverse.launchdarkly.metrics.MetricValue;
 import io.quarkiverse.launchdarkly.metrics.TrackedMetric;
 import io.quarkiverse.launchdarkly.metrics.ValueFrom;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.test.RecordedEvent;
 import io.quarkus.test.QuarkusUnitTest;

@@ -28,8 +28,10 @@ import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 /**
  * Grades answers in the background: the judges a variation lists run on a small pool of their own (bounded threads,
  * bounded queue), with the application's {@link AiJudgeModel} bean, and their scores land on the graded run. A judge
- * the full queue refuses is counted ({@link TrackingFailures.Reason#JUDGE_DROPPED}) and logged at most once a minute;
- * a judge without score is counted as {@link TrackingFailures.Reason#JUDGE_FAILED}. {@link #dispatch} never blocks
+ * the full queue refuses is counted ({@link io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason#JUDGE_DROPPED}) and logged
+ * at most once a minute;
+ * a judge without score is counted as {@link io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason#JUDGE_FAILED}.
+ * {@link #dispatch} never blocks
  * for a judge and never throws.
  */
 @Singleton

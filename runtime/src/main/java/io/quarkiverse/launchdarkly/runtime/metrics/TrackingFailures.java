@@ -13,31 +13,20 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.launchdarkly.TrackingFailureCounts;
+
 /**
  * Counts the events that could not be sent, by reason, and logs them without flooding the log: a warning once per
  * method and reason for expected gaps (no context, no value), and failures of the tracking itself at most once a minute
  * per method. Tracking never throws into the application. Event delivery logs its losses through the same once a minute
- * limit ({@link #rateLimitedWarning(String, Supplier)}).
+ * limit ({@link #rateLimitedWarning(String, Supplier)}). Applications read the counts through
+ * {@link TrackingFailureCounts}.
  */
 @Singleton
-public class TrackingFailures {
+public class TrackingFailures implements TrackingFailureCounts {
 
     private static final Logger LOG = Logger.getLogger(TrackingFailures.class);
     private static final long EXCEPTION_LOG_INTERVAL_NANOS = 60_000_000_000L;
-
-    /** Why an event was not sent. */
-    public enum Reason {
-        /** No context could be resolved for the call. */
-        NO_CONTEXT,
-        /** The value was null, NaN or infinite. */
-        INVALID_VALUE,
-        /** Tracking itself threw. */
-        TRACKING_ERROR,
-        /** A judge evaluation was not run: the background judges' queue was full, or they were shut down. */
-        JUDGE_DROPPED,
-        /** A judge ran but gave no score: its model failed or answered out of shape. */
-        JUDGE_FAILED
-    }
 
     /** Where events were not sent: the reason and the method with its annotation (or the judge). */
     public record Source(Reason reason, String where) {
@@ -185,12 +174,12 @@ public class TrackingFailures {
         return snapshot;
     }
 
-    /** How many events were not sent for this reason. */
+    @Override
     public long count(Reason reason) {
         return counts.get(reason).sum();
     }
 
-    /** All counts. */
+    @Override
     public Map<Reason, Long> counts() {
         Map<Reason, Long> snapshot = new EnumMap<>(Reason.class);
         counts.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));

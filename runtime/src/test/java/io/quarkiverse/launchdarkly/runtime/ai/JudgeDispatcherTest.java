@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.launchdarkly.sdk.LDContext;
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason;
 import io.quarkiverse.launchdarkly.ai.AiCompletionConfig;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
 import io.quarkiverse.launchdarkly.ai.AiJudgeAnswer;
@@ -29,7 +30,6 @@ import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
 import io.quarkiverse.launchdarkly.ai.AiJudgeModel;
 import io.quarkiverse.launchdarkly.ai.AiJudgeResult;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
-import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures.Reason;
 
 /** The background judges: scores land on the graded run after dispatch returned; overflow is counted, not waited. */
 class JudgeDispatcherTest {

@@ -109,8 +109,9 @@ class DevUiBrowserTest {
             post("/feedback", "{\"score\": 90, \"feedbackType\": \"chat\"}");
             post("/ai/chat", "{\"topic\": \"billing\", \"question\": \"Where is my ticket?\"}");
 
+            // The tracked keys and the registration arrive by two JSON-RPC calls: wait for both.
             String tracked = page(browser, "tracked-metrics", "qwc-launchdarkly-tracked",
-                    text -> text.contains("user.satisfaction"));
+                    text -> text.contains("user.satisfaction") && text.contains("Dry run"));
             assertThat(tracked).contains("user.satisfaction").contains("business.conversion").contains("Dry run");
 
             String events = page(browser, "events", "qwc-launchdarkly-events", text -> text.contains("user.satisfaction"));
