@@ -2,8 +2,8 @@
 # Every benchmark group in one command, from the repository root (about 10 minutes on 2 cores, builds included; 9 min measured on 2026-12-03):
 #   benchmarks/run-all.sh                 # all groups
 #   benchmarks/run-all.sh paced startup   # only these
-# Groups: tracked (TrackedMetricBenchmark against the hand-written call and Micrometer, -prof gc), tracked-8-threads
-# (the same with 8 threads), ai (AiGenerationBenchmark, -prof gc), paced (PacedDelivery: the delivered path),
+# Groups: tracked (TrackedMetricBenchmark against the hand-written call and Micrometer, 3 forks, -prof gc),
+# tracked-8-threads (the same with 8 threads, 2 forks), ai (AiGenerationBenchmark, -prof gc), paced (PacedDelivery: the delivered path),
 # startup (time to first response: bare, SDK by hand, extension), registration (10, 100 and 1,000 metrics).
 # Results go to benchmarks/target/results/<group>.txt as well as the console.
 set -euo pipefail
@@ -20,8 +20,8 @@ mkdir -p "$RESULTS"
 for group in "${GROUPS_TO_RUN[@]}"; do
     echo "== $group ($(date -u +%H:%M:%S))"
     case "$group" in
-        tracked) java -jar "$JAR" TrackedMetricBenchmark -prof gc ;;
-        tracked-8-threads) java -jar "$JAR" TrackedMetricBenchmark -t 8 ;;
+        tracked) java -jar "$JAR" TrackedMetricBenchmark -f 3 -prof gc ;;
+        tracked-8-threads) java -jar "$JAR" TrackedMetricBenchmark -t 8 -f 2 ;;
         ai) java -jar "$JAR" AiGenerationBenchmark -prof gc ;;
         paced) java -cp "$JAR" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
             io.quarkiverse.launchdarkly.benchmarks.PacedDelivery ;;
