@@ -6,13 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +27,7 @@ import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
 import io.quarkiverse.launchdarkly.ai.AiJudgeModel;
 import io.quarkiverse.launchdarkly.ai.AiJudgeResult;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
+import io.quarkiverse.launchdarkly.runtime.testing.CapturedLog;
 
 /** The background judges: scores land on the graded run after dispatch returned; overflow is counted, not waited. */
 class JudgeDispatcherTest {
@@ -96,29 +94,12 @@ class JudgeDispatcherTest {
         CompletableFuture<List<AiJudgeResult>> running = dispatcher.dispatch("q1", "a1", run, RELEVANCE);
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<List<AiJudgeResult>> queued = dispatcher.dispatch("q2", "a2", run, RELEVANCE);
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(TrackingFailures.class.getName());
-        log.addHandler(capture);
         CompletableFuture<List<AiJudgeResult>> dropped;
-        try {
+        List<LogRecord> logged;
+        try (CapturedLog log = CapturedLog.of(TrackingFailures.class)) {
             dropped = dispatcher.dispatch("q3", "a3", run, RELEVANCE);
             dispatcher.dispatch("q4", "a4", run, RELEVANCE);
-        } finally {
-            log.removeHandler(capture);
+            logged = log.records();
         }
 
         assertThat(dropped).isCompleted();

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +30,7 @@ import com.launchdarkly.sdk.server.subsystems.EventProcessor;
 import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
 import io.quarkiverse.launchdarkly.runtime.events.LossCause;
 import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
+import io.quarkiverse.launchdarkly.runtime.testing.CapturedLog;
 import io.quarkiverse.launchdarkly.standin.LaunchDarklyStandIn;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.test.RecordedEvent;
@@ -102,24 +101,8 @@ class HandOffEventProcessorTest {
         DeliveryCounters delivery = new DeliveryCounters();
         EventCounters counters = new EventCounters(Duration.ofSeconds(5), delivery);
         HandOffEventProcessor handOff = new HandOffEventProcessor(sdk, counters, 8, new TrackingFailures());
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger(TrackingFailures.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        List<LogRecord> logged;
+        try (CapturedLog log = CapturedLog.of(TrackingFailures.class)) {
             handOff.recordCustomEvent(USER, "first", LDValue.ofNull(), null);
             assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue(); // the hand-off thread now holds "first"
             for (int i = 0; i < 20; i++) {
@@ -127,8 +110,7 @@ class HandOffEventProcessorTest {
             }
             release.countDown();
             handOff.close();
-        } finally {
-            log.removeHandler(capture);
+            logged = log.records();
         }
 
         assertThat(counters.handOffDroppedCount()).isEqualTo(12); // 20 recorded while 8 places were free
