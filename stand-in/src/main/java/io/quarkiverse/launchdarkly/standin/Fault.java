@@ -162,6 +162,9 @@ public final class Fault {
 
     /** Applies the fault to every matching request until {@link Faults#clear()}. */
     public Fault always() {
+        if (action == Action.RATE_LIMIT) {
+            return this; // it applies until cleared already; a copy would lose its limit and window
+        }
         return new Fault(method, pathPattern, action, status, retryAfter, delay, Integer.MAX_VALUE);
     }
 
