@@ -333,7 +333,7 @@ class LaunchDarklyDevUiTest {
      * No field is named like a credential and no text looks like an SDK key or API token. The failure names the field,
      * never the value.
      */
-    private static void assertNoSecret(JsonNode node) {
+    static void assertNoSecret(JsonNode node) {
         assertNoSecret(node, "$");
     }
 
@@ -387,7 +387,7 @@ class LaunchDarklyDevUiTest {
         return get("/q/dev-ui/" + NAMESPACE + "-data.js");
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

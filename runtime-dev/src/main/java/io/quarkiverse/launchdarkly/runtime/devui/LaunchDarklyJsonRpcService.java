@@ -318,6 +318,10 @@ public class LaunchDarklyJsonRpcService {
         if (eventKey == null || eventKey.isBlank()) {
             return "Type an event key";
         }
+        if (client.isOffline()) {
+            // The SDK drops every event offline: saying "Sent" would be untrue.
+            return "Not sent: the client is offline (quarkus.launchdarkly.offline=true), so the SDK drops every event";
+        }
         ParsedContext context = ParsedContext.of(contextJson);
         if (context.problem() != null) {
             return context.problem();
