@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason;
 import io.quarkiverse.launchdarkly.ai.AiConfigTracker;
 import io.quarkiverse.launchdarkly.ai.AiJudgeConfiguration;
 import io.quarkiverse.launchdarkly.ai.AiJudgeModel;
@@ -28,11 +29,8 @@ import io.quarkiverse.launchdarkly.runtime.metrics.TrackingFailures;
 /**
  * Grades answers in the background: the judges a variation lists run on a small pool of their own (bounded threads,
  * bounded queue), with the application's {@link AiJudgeModel} bean, and their scores land on the graded run. A judge
- * the full queue refuses is counted ({@link io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason#JUDGE_DROPPED}) and logged
- * at most once a minute;
- * a judge without score is counted as {@link io.quarkiverse.launchdarkly.TrackingFailureCounts.Reason#JUDGE_FAILED}.
- * {@link #dispatch} never blocks
- * for a judge and never throws.
+ * the full queue refuses is counted ({@link Reason#JUDGE_DROPPED}) and logged at most once a minute; a judge without
+ * score is counted as {@link Reason#JUDGE_FAILED}. {@link #dispatch} never blocks for a judge and never throws.
  */
 @Singleton
 public class JudgeDispatcher {
