@@ -41,6 +41,14 @@ public final class StandInMetrics {
         return counts;
     }
 
+    /**
+     * The most requests under way at the same time since the last reset, counted from their arrival (before any fault
+     * delays them) to their answer: how many requests a client runs in parallel.
+     */
+    public int peakConcurrentRequests() {
+        return http.get("/_local/metrics/peak-concurrency").get("peak").intValue();
+    }
+
     /** The most recent request, if any. */
     public Optional<RecordedApiCall> lastCall() {
         List<RecordedApiCall> calls = calls();

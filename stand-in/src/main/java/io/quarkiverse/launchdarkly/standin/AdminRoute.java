@@ -68,6 +68,10 @@ import io.quarkiverse.launchdarkly.standin.metrics.RecordedApiCall;
  * <td>how many of them per HTTP method since the last reset</td>
  * </tr>
  * <tr>
+ * <td>{@code GET /_local/metrics/peak-concurrency}</td>
+ * <td>the most of them under way at once since the last reset</td>
+ * </tr>
+ * <tr>
  * <td>{@code GET /_local/metrics/{project}[/{key}]}</td>
  * <td>the stored metrics as the REST API shows them</td>
  * </tr>
@@ -226,6 +230,10 @@ final class AdminRoute implements LocalRoute {
                 standIn.metricsApi().callCounts().forEach(counts::put);
                 return json(200, counts);
             });
+        }
+        if (segments.length == 2 && segments[1].equals("peak-concurrency")) {
+            return only(request, "GET", () -> json(200,
+                    JSON.createObjectNode().put("peak", standIn.metricsApi().peakConcurrentRequests())));
         }
         if (segments.length < 2 || segments[1].isEmpty()) {
             return LaunchDarklyStandIn.notFound(request);

@@ -37,14 +37,21 @@ public final class Faults {
         return result;
     }
 
-    /** Takes one use of the first fault matching the request, if any. */
-    synchronized Optional<Fault> take(String method, String path) {
+    /**
+     * What the faults do to one request: takes one use of the first fault matching it, if any, and, when a rate limit
+     * let it through, returns that limit's window too, whose headers the answer carries as LaunchDarkly's do.
+     */
+    synchronized Decision decide(String method, String path) {
+        RateWindow window = null;
         for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
             Armed a = it.next();
             if (a.fault.action() == Fault.Action.RATE_LIMIT && a.fault.matches(method, path)) {
                 Optional<Fault> refusal = a.admit(System.currentTimeMillis());
                 if (refusal.isPresent()) {
-                    return refusal;
+                    return new Decision(refusal, null);
+                }
+                if (window == null) {
+                    window = a.window();
                 }
                 continue; // let through by the limit: a later fault may still apply
             }
@@ -52,10 +59,26 @@ public final class Faults {
                 if (a.remaining != Integer.MAX_VALUE && --a.remaining == 0) {
                     it.remove();
                 }
-                return Optional.of(a.fault);
+                return new Decision(Optional.of(a.fault), window);
             }
         }
-        return Optional.empty();
+        return new Decision(Optional.empty(), window);
+    }
+
+    /**
+     * @param fault the fault to apply
+     * @param window the rate limit that let the request through, or {@code null}
+     */
+    record Decision(Optional<Fault> fault, RateWindow window) {
+    }
+
+    /**
+     * A rate limit's state after it let a request through.
+     *
+     * @param remaining how many more requests the window lets through
+     * @param resetAtMillis the window's end, epoch milliseconds
+     */
+    record RateWindow(int remaining, long resetAtMillis) {
     }
 
     private static final class Armed {
@@ -69,6 +92,10 @@ public final class Faults {
         Armed(Fault fault, int remaining) {
             this.fault = fault;
             this.remaining = remaining;
+        }
+
+        RateWindow window() {
+            return new RateWindow(fault.limitValue() - inWindow, windowStart + fault.windowValue().toMillis());
         }
 
         /** Counts a request against a rate limit: empty when it is let through, else the 429 to answer. */

@@ -299,10 +299,16 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
     // ---- HTTP ----
 
     private void dispatch(HttpExchange exchange) throws IOException {
+        boolean metricsRequest = exchange.getRequestURI().getPath().startsWith(MetricsApi.PATH_PREFIX);
+        if (metricsRequest) {
+            metricsApi.requestStarted();
+        }
         try {
             LocalRequest request = read(exchange);
-            Optional<Fault> fault = request.path().startsWith(AdminRoute.PREFIX) ? Optional.empty()
-                    : faults.take(request.method(), request.path());
+            Faults.Decision decision = request.path().startsWith(AdminRoute.PREFIX)
+                    ? new Faults.Decision(Optional.empty(), null)
+                    : faults.decide(request.method(), request.path());
+            Optional<Fault> fault = decision.fault();
             if (fault.isPresent()) {
                 switch (fault.get().action()) {
                     case DROP_CONNECTION -> {
@@ -325,13 +331,16 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
                 streams.serve(exchange, dataSet.toString());
                 return;
             }
-            write(exchange, route(request));
+            write(exchange, withRateWindow(route(request), decision.window()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The LaunchDarkly stand-in failed on " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath(), e);
             write(exchange, LocalResponse.json(500, "{\"code\":\"internal_error\",\"message\":\"stand-in failure\"}"));
         } finally {
             exchange.close();
+            if (metricsRequest) {
+                metricsApi.requestEnded();
+            }
         }
     }
 
@@ -429,6 +438,15 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** An answer let through by an injected rate limit tells what is left of its window, as LaunchDarkly's do. */
+    private static LocalResponse withRateWindow(LocalResponse response, Faults.RateWindow window) {
+        if (window == null) {
+            return response;
+        }
+        return response.withHeader("X-Ratelimit-Route-Remaining", Integer.toString(window.remaining()))
+                .withHeader("X-Ratelimit-Reset", Long.toString(window.resetAtMillis()));
     }
 
     private static LocalResponse faultResponse(Fault fault) {

@@ -119,6 +119,24 @@ class StandInRestApiTest {
     }
 
     @Test
+    void aRateLimitTellsWhatIsLeftOfItsWindowThenRefuses() throws Exception {
+        standIn.faults().inject(Fault.on("*", "/api/v2/metrics/**").rateLimit(3, Duration.ofMinutes(1)));
+        long reset = -1;
+        for (int left = 2; left >= 0; left--) {
+            HttpResponse<String> passed = send("GET", "/api/v2/metrics/shop", null, standIn.writerApiToken());
+            assertThat(passed.statusCode()).isEqualTo(200);
+            assertThat(passed.headers().firstValue("X-Ratelimit-Route-Remaining")).contains(Integer.toString(left));
+            long thisReset = Long.parseLong(passed.headers().firstValue("X-Ratelimit-Reset").orElseThrow());
+            assertThat(reset).isIn(-1L, thisReset); // the same window's end each time
+            reset = thisReset;
+        }
+        HttpResponse<String> refused = send("GET", "/api/v2/metrics/shop", null, standIn.writerApiToken());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("X-Ratelimit-Route-Remaining")).contains("0");
+        assertThat(refused.headers().firstValue("X-Ratelimit-Reset")).contains(Long.toString(reset));
+    }
+
+    @Test
     void injectedDelayAndDroppedConnection() throws Exception {
         standIn.faults().inject(Fault.on("*", "/api/**").delay(Duration.ofMillis(400)));
         long start = System.nanoTime();

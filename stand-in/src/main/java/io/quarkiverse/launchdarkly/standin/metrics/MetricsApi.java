@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -114,6 +115,8 @@ public final class MetricsApi implements LocalRoute {
     private final Deque<RecordedApiCall> calls = new ArrayDeque<>();
     /** Requests answered per HTTP method since the last reset, all of them, where {@link #calls} keeps the last ones. */
     private final Map<String, Long> callCounts = new TreeMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
 
     /** A metrics API on the system clock. */
     public MetricsApi() {
@@ -147,6 +150,25 @@ public final class MetricsApi implements LocalRoute {
             calls.clear();
             callCounts.clear();
         }
+        peakInFlight.set(inFlight.get());
+    }
+
+    /**
+     * Marks the start of a request to this API, before any fault delays it: the server calls it, and
+     * {@link #requestEnded()} once the answer is written.
+     */
+    public void requestStarted() {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    /** Marks the end of a request {@link #requestStarted()} counted. */
+    public void requestEnded() {
+        inFlight.decrementAndGet();
+    }
+
+    /** The most requests to this API under way at the same time since the last reset (a client's concurrency). */
+    public int peakConcurrentRequests() {
+        return peakInFlight.get();
     }
 
     /** The metrics of a project as "Get metric" would answer them, in creation order. */
