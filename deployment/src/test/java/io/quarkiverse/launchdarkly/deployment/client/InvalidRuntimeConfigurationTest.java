@@ -30,6 +30,7 @@ class InvalidRuntimeConfigurationTest {
             .overrideRuntimeConfigKey("quarkus.launchdarkly.shutdown-timeout", "-1s")
             .overrideRuntimeConfigKey("quarkus.launchdarkly.registration.timeout", "-1s")
             .overrideRuntimeConfigKey("quarkus.launchdarkly.registration.max-retries", "-1")
+            .overrideRuntimeConfigKey("quarkus.launchdarkly.registration.concurrency", "0")
             .overrideRuntimeConfigKey("quarkus.launchdarkly.metrics.\"checkout.completed\".kind", "teleport")
             .assertException(StartupFailures.configurationError(message -> assertThat(message)
                     .contains("quarkus.launchdarkly.api.project-key is required")
@@ -38,6 +39,7 @@ class InvalidRuntimeConfigurationTest {
                     .contains("quarkus.launchdarkly.shutdown-timeout cannot be negative, got PT-1S")
                     .contains("quarkus.launchdarkly.registration.timeout must be positive, got PT-1S")
                     .contains("quarkus.launchdarkly.registration.max-retries cannot be negative, got -1")
+                    .contains("quarkus.launchdarkly.registration.concurrency must be at least 1, got 0")
                     .contains("quarkus.launchdarkly.metrics.\"checkout.completed\".kind is set to 'teleport' at runtime,"
                             + " but metric definitions are fixed at build time")
                     .doesNotContain(SDK_KEY)

@@ -30,7 +30,9 @@ class MetricRegistrationFaultsTest {
             .withApplicationRoot(root -> root.addClass(RegistrationTestSupport.class)
                     .addAsResource(new StringAsset(RegistrationTestSupport.THREE_METRICS
                             + "quarkus.launchdarkly.registration.enabled=false\n"
-                            + "quarkus.launchdarkly.registration.max-retries=3\n"), "application.properties"))
+                            + "quarkus.launchdarkly.registration.max-retries=3\n"
+                            // one metric at a time, so that the injected failures all meet the first metric
+                            + "quarkus.launchdarkly.registration.concurrency=1\n"), "application.properties"))
             .setLogRecordPredicate(record -> true)
             .assertLogRecords(records -> {
                 String token = System.getProperty(TOKEN_PROPERTY);

@@ -40,7 +40,6 @@ final class RegistrationTestSupport {
     private RegistrationTestSupport() {
     }
 
-    /** The write calls (POST, PATCH, DELETE) the stand-in received. */
     /**
      * The {@code application.properties} of {@code count} declared metrics, {@code keyFormat} and {@code nameFormat}
      * applied to 1..count, registered before the application starts.
@@ -51,6 +50,7 @@ final class RegistrationTestSupport {
                 .collect(Collectors.joining()) + "quarkus.launchdarkly.registration.blocking=true\n";
     }
 
+    /** The write calls (POST, PATCH, DELETE) the stand-in received. */
     static List<RecordedApiCall> writes(LocalLaunchDarkly local) {
         return local.metricsApi().calls().stream().filter(RecordedApiCall::isWrite).toList();
     }

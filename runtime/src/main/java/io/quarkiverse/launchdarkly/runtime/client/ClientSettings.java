@@ -190,6 +190,10 @@ public record ClientSettings(ClientMode mode, Optional<String> sdkKey, String sd
             problems.add("quarkus.launchdarkly.registration.max-retries cannot be negative, got "
                     + registration.maxRetries());
         }
+        if (registration.concurrency() < 1) {
+            problems.add("quarkus.launchdarkly.registration.concurrency must be at least 1, got "
+                    + registration.concurrency());
+        }
     }
 
     /** A URL for a message; one with an {@code @} may carry a user name and password, which are not shown. */

@@ -182,6 +182,14 @@ public interface LaunchDarklyConfig {
         int maxRetries();
 
         /**
+         * How many metrics the reconciliation creates, updates or compares at the same time. The requests share
+         * LaunchDarkly's rate limit of the access token: once one is refused (429), every request waits for the reset
+         * it announced. {@code 1} handles one metric at a time.
+         */
+        @WithDefault("4")
+        int concurrency();
+
+        /**
          * How long after a failed registration it runs again, in the background. The wait doubles after each failure in
          * a row, up to {@code retry-max-backoff}, until a run succeeds or the application stops.
          */

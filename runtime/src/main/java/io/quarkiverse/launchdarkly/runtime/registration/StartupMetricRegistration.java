@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -223,34 +224,42 @@ public class StartupMetricRegistration implements MetricRegistration {
         // One paged list of the metrics this extension manages (by their tag) instead of a read per metric: 100
         // unchanged metrics cost 2 reads. A metric created elsewhere without the tag is read on the conflict of its
         // create, and gets the tag then.
-        Map<String, JsonNode> managed = Map.of();
+        Map<String, JsonNode> listed = Map.of();
         String listFailure = null;
         try {
-            managed = Registrations.listTagged(client, project, registration.managedTag());
+            listed = Registrations.listTagged(client, project, registration.managedTag());
         } catch (RuntimeException e) {
             listFailure = "listing the metrics failed: " + describe(e);
             problem = Optional.ofNullable(stopsEverything(e)).orElse(listFailure);
         }
-        for (DesiredMetric metric : desired.values()) {
-            if (problem != null) {
-                outcomes.add(new MetricOutcome(metric.key(), Status.FAILED, List.of(),
-                        listFailure != null ? listFailure : "not attempted"));
-                continue;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                outcomes.add(new MetricOutcome(metric.key(), Status.FAILED, List.of(),
-                        "quarkus.launchdarkly.registration.timeout of " + registration.timeout() + " reached"));
-                continue;
-            }
-            try {
-                outcomes.add(reconcile(client, project, metric, Optional.ofNullable(managed.get(metric.key())), false,
-                        dryRun));
-            } catch (RuntimeException e) {
-                problem = stopsEverything(e);
-                outcomes.add(new MetricOutcome(metric.key(), Status.FAILED, List.of(), problem != null ? problem
-                        : describe(e)));
-            }
-        }
+        // Up to `concurrency` metrics at a time; a 429 holds back every request of the client (RateLimitPause), and
+        // an error no metric can escape (a refused token) stops the metrics not started yet.
+        Map<String, JsonNode> managed = listed;
+        AtomicReference<String> stop = new AtomicReference<>(problem);
+        String notAttempted = listFailure != null ? listFailure : "not attempted";
+        outcomes.addAll(BoundedWorkers.map(List.copyOf(desired.values()), registration.concurrency(), THREAD_NAME,
+                metric -> {
+                    if (stop.get() != null) {
+                        return new MetricOutcome(metric.key(), Status.FAILED, List.of(), notAttempted);
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        return new MetricOutcome(metric.key(), Status.FAILED, List.of(),
+                                "quarkus.launchdarkly.registration.timeout of " + registration.timeout() + " reached");
+                    }
+                    try {
+                        return reconcile(client, project, metric, Optional.ofNullable(managed.get(metric.key())), false,
+                                dryRun);
+                    } catch (RuntimeException e) {
+                        String stopping = stopsEverything(e);
+                        if (stopping != null) {
+                            stop.compareAndSet(null, stopping);
+                        }
+                        return new MetricOutcome(metric.key(), Status.FAILED, List.of(),
+                                stopping != null ? stopping : describe(e));
+                    }
+                },
+                metric -> new MetricOutcome(metric.key(), Status.FAILED, List.of(), "interrupted: the application stops")));
+        problem = stop.get();
         if (registration.prune() && problem == null) {
             try {
                 prune(client, project, desired, managed, outcomes, dryRun);

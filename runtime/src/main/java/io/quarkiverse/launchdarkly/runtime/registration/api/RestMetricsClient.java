@@ -60,6 +60,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
     private final DoubleSupplier random;
     private final Instant deadline;
     private final Duration requestTimeout;
+    private final RateLimitPause rateLimitPause;
 
     /**
      * @param api the REST client, resolved at each request (the transport builds it at the first)
@@ -72,10 +73,11 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
      * @param random jitter, in {@code [0, 1)}
      * @param deadline the time after which no retry starts and no request is waited for, or {@code null}
      * @param requestTimeout the longest one request is waited for
+     * @param rateLimitPause the wait after a 429, shared by the clients with the same token
      */
     RestMetricsClient(Supplier<MetricsRestApi> api, Supplier<String> baseUriDescription, ApiCredentials credentials,
             String projectKey, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, DoubleSupplier random,
-            Instant deadline, Duration requestTimeout) {
+            Instant deadline, Duration requestTimeout, RateLimitPause rateLimitPause) {
         this.api = Objects.requireNonNull(api, "api");
         this.baseUriDescription = Objects.requireNonNull(baseUriDescription, "baseUriDescription");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -86,13 +88,14 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
         this.random = Objects.requireNonNull(random, "random");
         this.deadline = deadline;
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.rateLimitPause = Objects.requireNonNull(rateLimitPause, "rateLimitPause");
     }
 
     /** A client on the real clock, sleeping for real, with random jitter. */
     RestMetricsClient(Supplier<MetricsRestApi> api, Supplier<String> baseUriDescription, ApiCredentials credentials,
             String projectKey, RetryPolicy retryPolicy, Duration requestTimeout) {
         this(api, baseUriDescription, credentials, projectKey, retryPolicy, Clock.systemUTC(), Sleeper.REAL,
-                () -> ThreadLocalRandom.current().nextDouble(), null, requestTimeout);
+                () -> ThreadLocalRandom.current().nextDouble(), null, requestTimeout, new RateLimitPause());
     }
 
     // ---- configuration ----
@@ -128,7 +131,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
     @Override
     public LaunchDarklyMetricsClient withDeadline(Instant deadline) {
         return new RestMetricsClient(api, baseUriDescription, credentials, projectKey, retryPolicy, clock, sleeper,
-                random, deadline, requestTimeout);
+                random, deadline, requestTimeout, rateLimitPause);
     }
 
     @Override
@@ -137,7 +140,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
             throw new IllegalArgumentException("An API access token must not be blank");
         }
         return new RestMetricsClient(api, baseUriDescription, new ApiCredentials(token, "withToken(...)"),
-                projectKey, retryPolicy, clock, sleeper, random, deadline, requestTimeout);
+                projectKey, retryPolicy, clock, sleeper, random, deadline, requestTimeout, new RateLimitPause());
     }
 
     @Override
@@ -145,7 +148,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
         return new RestMetricsClient(api, baseUriDescription, credentials, projectKey,
                 new RetryPolicy(maxRetries, retryPolicy.initialBackoff(), retryPolicy.maxBackoff(),
                         retryPolicy.minRateLimitWait(), retryPolicy.maxWait()),
-                clock, sleeper, random, deadline, requestTimeout);
+                clock, sleeper, random, deadline, requestTimeout, rateLimitPause);
     }
 
     // ---- operations ----
@@ -268,6 +271,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
         int retries = 0;
         while (true) {
             Failure failure;
+            awaitRateLimit(method, path, retries);
             Duration answerWait = waitForAnswer();
             if (answerWait.isZero()) {
                 throw exception(method, path, new Failure(0, null, null, null, null, "the deadline " + deadline
@@ -276,6 +280,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
             try (Response response = request.apply(api.get()).await().atMost(answerWait)) {
                 int status = response.getStatus();
                 String body = readBody(response);
+                holdBackWhenTheWindowIsUsedUp(response);
                 if (status >= 200 && status < 300) {
                     return read(method, path, status, body, type);
                 }
@@ -297,11 +302,18 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
                 failure = new Failure(0, null, null, null, null, null, e.getCause() == null ? e : e.getCause());
             }
 
-            if (!RetryPolicy.isRetryable(failure.status()) || retries >= retryPolicy.maxRetries()) {
+            if (!RetryPolicy.isRetryable(failure.status())) {
                 throw exception(method, path, failure, retries, null);
             }
             Duration wait = retryPolicy.waitBefore(retries + 1, failure.status(), Optional.ofNullable(failure.serverWait()),
                     random.getAsDouble());
+            if (failure.status() == 429) {
+                // Before giving up too: the other requests of this token would be refused just the same.
+                rateLimitPause.holdUntil(clock.instant().plus(wait));
+            }
+            if (retries >= retryPolicy.maxRetries()) {
+                throw exception(method, path, failure, retries, null);
+            }
             if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
                 throw exception(method, path, failure, retries,
                         "the next retry, in " + millis(wait) + ", would start after the deadline " + deadline);
@@ -316,6 +328,53 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
                 throw exception(method, path, failure, retries - 1, "interrupted while waiting to retry");
             }
         }
+    }
+
+    /**
+     * Waits while another request's 429 holds this token back, so that a request does not go out only to be refused
+     * (the retry of the refused request waits here too, for its own or a later reset).
+     */
+    private void awaitRateLimit(String method, String path, int retries) {
+        Duration pause = rateLimitPause.remaining(clock.instant());
+        if (pause.isZero()) {
+            return;
+        }
+        if (deadline != null && clock.instant().plus(pause).isAfter(deadline)) {
+            throw exception(method, path, new Failure(0, null, null, null, null, "not sent: LaunchDarkly rate-limited"
+                    + " this access token for another " + millis(pause) + ", beyond the deadline " + deadline, null),
+                    retries, null);
+        }
+        LOG.debugf("LaunchDarkly REST API %s %s waits %s for the rate limit another request met", method, path,
+                millis(pause));
+        try {
+            sleeper.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw exception(method, path, new Failure(0, null, null, null, null, "interrupted while waiting for the"
+                    + " rate limit to reset", null), retries, null);
+        }
+    }
+
+    /**
+     * An answer that says the rate-limit window has no request left ({@code X-Ratelimit-Route-Remaining} or
+     * {@code -Global-Remaining} at 0) holds the next requests back until its {@code X-Ratelimit-Reset}: they would
+     * only be refused. A reset already past (LaunchDarkly has sent those) holds nothing back; the wait is at most the
+     * longest retry wait, in case the two clocks disagree.
+     */
+    private void holdBackWhenTheWindowIsUsedUp(Response response) {
+        if (!"0".equals(trimmed(response.getHeaderString("X-Ratelimit-Route-Remaining")))
+                && !"0".equals(trimmed(response.getHeaderString("X-Ratelimit-Global-Remaining")))) {
+            return;
+        }
+        Instant now = clock.instant();
+        RetryPolicy.serverWait(null, response.getHeaderString("X-Ratelimit-Reset"), now)
+                .filter(wait -> !wait.isZero())
+                .ifPresent(wait -> rateLimitPause.holdUntil(now.plus(
+                        wait.compareTo(retryPolicy.maxWait()) > 0 ? retryPolicy.maxWait() : wait)));
+    }
+
+    private static String trimmed(String header) {
+        return header == null ? null : header.trim();
     }
 
     /** How long to wait for the next answer: the request timeout, cut at the deadline; zero once it has passed. */
