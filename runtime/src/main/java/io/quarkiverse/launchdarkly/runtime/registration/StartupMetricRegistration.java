@@ -232,12 +232,24 @@ public class StartupMetricRegistration implements MetricRegistration {
             listFailure = "listing the metrics failed: " + describe(e);
             problem = Optional.ofNullable(stopsEverything(e)).orElse(listFailure);
         }
+        // A metric the list shows as declared needs no request: only the others go to the workers, so that an
+        // unchanged deploy starts no thread.
+        Map<String, JsonNode> managed = listed;
+        Map<String, MetricOutcome> byKey = new TreeMap<>();
+        List<DesiredMetric> toReconcile = new ArrayList<>();
+        for (DesiredMetric metric : desired.values()) {
+            JsonNode actual = managed.get(metric.key());
+            if (actual != null && metric.patchAgainst(actual).isEmpty()) {
+                byKey.put(metric.key(), new MetricOutcome(metric.key(), Status.UNCHANGED, List.of(), null));
+            } else {
+                toReconcile.add(metric);
+            }
+        }
         // Up to `concurrency` metrics at a time; a 429 holds back every request of the client (RateLimitPause), and
         // an error no metric can escape (a refused token) stops the metrics not started yet.
-        Map<String, JsonNode> managed = listed;
         AtomicReference<String> stop = new AtomicReference<>(problem);
         String notAttempted = listFailure != null ? listFailure : "not attempted";
-        outcomes.addAll(BoundedWorkers.map(List.copyOf(desired.values()), registration.concurrency(), THREAD_NAME,
+        BoundedWorkers.map(toReconcile, registration.concurrency(), THREAD_NAME,
                 metric -> {
                     if (stop.get() != null) {
                         return new MetricOutcome(metric.key(), Status.FAILED, List.of(), notAttempted);
@@ -258,7 +270,9 @@ public class StartupMetricRegistration implements MetricRegistration {
                                 stopping != null ? stopping : describe(e));
                     }
                 },
-                metric -> new MetricOutcome(metric.key(), Status.FAILED, List.of(), "interrupted: the application stops")));
+                metric -> new MetricOutcome(metric.key(), Status.FAILED, List.of(), "interrupted: the application stops"))
+                .forEach(outcome -> byKey.put(outcome.metricKey(), outcome));
+        outcomes.addAll(byKey.values());
         problem = stop.get();
         if (registration.prune() && problem == null) {
             try {
