@@ -24,23 +24,29 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * <ul>
  * <li>{@code new}: none of the metrics exists (the stand-in forgot them), so one list read and a create each;</li>
  * <li>{@code unchanged}: all exist as declared, so only the pages of the list read (50 metrics a page);</li>
- * <li>{@code rate-limited}: none exists and the stand-in lets through 100 requests a second, answering 429 with
- * {@code X-Ratelimit-Reset} beyond, as LaunchDarkly does.</li>
+ * <li>{@code new-20ms}: none exists and the stand-in answers each create 20 ms late, closer to a round trip to
+ * LaunchDarkly than the loopback; here {@code quarkus.launchdarkly.registration.concurrency} shows;</li>
+ * <li>{@code rate-limited}: none exists and the stand-in lets through 100 requests a second, telling each answer what
+ * is left of the window and answering 429 with {@code X-Ratelimit-Reset} beyond, as LaunchDarkly does.</li>
  * </ul>
  * The startup run (blocking) comes first and warms up the REST client; it is not timed. One line per scenario:
- * {@code scenario metrics median-ms min-ms max-ms GET POST PATCH refused}.
+ * {@code scenario metrics concurrency median-ms min-ms max-ms GET POST PATCH refused}.
  */
 @QuarkusMain
 public class RegistrationRun implements QuarkusApplication {
 
     static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     static final int PER_SECOND = 100;
+    static final Duration LATENCY = Duration.ofMillis(20);
 
     @Inject
     MetricRegistration registration;
 
     @ConfigProperty(name = "bench.stand-in")
     URI standIn;
+
+    @ConfigProperty(name = "quarkus.launchdarkly.registration.concurrency")
+    int concurrency;
 
     @Override
     public int run(String... args) {
@@ -54,6 +60,13 @@ public class RegistrationRun implements QuarkusApplication {
             created.add(round(local, MetricOutcome.Status.CREATED, metrics));
             unchanged.add(round(local, MetricOutcome.Status.UNCHANGED, metrics));
         }
+        // A thousand creates 20 ms late take 20 s one at a time: one round is enough there.
+        List<Round> slow = new ArrayList<>();
+        for (int i = 0; i < (metrics >= 1_000 ? 1 : ROUNDS); i++) {
+            local.reset(); // faults included
+            local.faults().inject(Fault.on("POST", "/api/v2/metrics/**").delay(LATENCY).always());
+            slow.add(round(local, MetricOutcome.Status.CREATED, metrics));
+        }
         local.reset();
         local.faults().inject(Fault.on("*", "/api/v2/metrics/**").rateLimit(PER_SECOND, Duration.ofSeconds(1)));
         Round limited = round(local, MetricOutcome.Status.CREATED, metrics);
@@ -62,6 +75,7 @@ public class RegistrationRun implements QuarkusApplication {
 
         print("new", metrics, created, 0);
         print("unchanged", metrics, unchanged, 0);
+        print("new-20ms", metrics, slow, 0);
         print("rate-limited", metrics, List.of(limited), refused);
         return 0;
     }
@@ -79,11 +93,12 @@ public class RegistrationRun implements QuarkusApplication {
         return new Round(nanos, before, after);
     }
 
-    private static void print(String scenario, int metrics, List<Round> rounds, long refused) {
+    private void print(String scenario, int metrics, List<Round> rounds, long refused) {
         long[] millis = rounds.stream().mapToLong(round -> round.nanos() / 1_000_000).sorted().toArray();
         Round last = rounds.get(rounds.size() - 1);
-        System.out.printf("%s %d %d %d %d %d %d %d %d%n", scenario, metrics, millis[millis.length / 2], millis[0],
-                millis[millis.length - 1], last.count("GET"), last.count("POST"), last.count("PATCH"), refused);
+        System.out.printf("%s %d %d %d %d %d %d %d %d %d%n", scenario, metrics, concurrency,
+                millis[millis.length / 2], millis[0], millis[millis.length - 1],
+                last.count("GET"), last.count("POST"), last.count("PATCH"), refused);
     }
 
     /** A round's time, and the stand-in's request counts (kept since its last reset) before and after it. */
