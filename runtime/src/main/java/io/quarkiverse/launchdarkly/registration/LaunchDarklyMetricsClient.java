@@ -19,8 +19,11 @@ import java.util.Optional;
  * {@code User-Agent: quarkus-launchdarkly/<version>}. Failures are thrown as subclasses of
  * {@link LaunchDarklyApiException}. Rate limits (429), server errors (5xx) and I/O failures are retried inside each
  * call with capped exponential backoff and jitter (a 429 waits at least as long as LaunchDarkly asks), at most
- * {@code quarkus.launchdarkly.registration.max-retries} times; a copy
- * made with {@link #withDeadline(Instant)} starts no retry that would begin after the deadline.
+ * {@code quarkus.launchdarkly.registration.max-retries} times. A 429, or an answer saying that the rate-limit window
+ * is used up ({@code X-Ratelimit-Route-Remaining: 0}), holds back every request of the client until the window's
+ * reset, in all threads: LaunchDarkly counts its limits per token, so they would only be refused. A copy made with
+ * {@link #withDeadline(Instant)} is a run of its own: it starts no retry that would begin after the deadline, and its
+ * requests (and those of the copies {@link #withMaxRetries(int)} makes from it) share a hold of their own.
  * <p>
  * The calls block: do not call them on an event-loop thread. Instances are immutable and thread-safe; the token never
  * appears in a message, a log line or {@link #toString()}.
@@ -57,7 +60,8 @@ public interface LaunchDarklyMetricsClient {
 
     /**
      * A copy of this client that starts no retry after {@code deadline}: when the wait before a retry would end after
-     * it, the call throws the last failure at once. {@code null} removes the deadline. First attempts are always made.
+     * it, the call throws the last failure at once. {@code null} removes the deadline. First attempts are made, unless
+     * a rate limit this copy met holds its requests back beyond the deadline: then the call fails at once, saying so.
      */
     LaunchDarklyMetricsClient withDeadline(Instant deadline);
 

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The wait LaunchDarkly asked for in its last 429, shared by every request made with one access token (its rate limits
- * count per token). Once one request is refused, the others hold back until the same time instead of each being refused
- * in turn: with several requests under way, a full window costs one refusal per request in flight, not one per request
- * sent. Thread-safe.
+ * The wait LaunchDarkly asked for in its last 429 or its last used-up window, shared by the requests of one client
+ * and of the copies {@code withMaxRetries} makes of it, in all threads (its rate limits count per token; a
+ * {@code withDeadline} copy, a registration run for one, holds its own). Once one request is refused, the others hold
+ * back until the same time instead of each being refused in turn: with several requests under way, a full window costs
+ * at most one refusal per request in flight, not one per request sent. Thread-safe.
  */
 final class RateLimitPause {
 

@@ -73,7 +73,7 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
      * @param random jitter, in {@code [0, 1)}
      * @param deadline the time after which no retry starts and no request is waited for, or {@code null}
      * @param requestTimeout the longest one request is waited for
-     * @param rateLimitPause the wait after a 429, shared by the clients with the same token
+     * @param rateLimitPause the hold after a 429 or a used-up window, shared with the copies made by withMaxRetries
      */
     RestMetricsClient(Supplier<MetricsRestApi> api, Supplier<String> baseUriDescription, ApiCredentials credentials,
             String projectKey, RetryPolicy retryPolicy, Clock clock, Sleeper sleeper, DoubleSupplier random,
@@ -130,8 +130,9 @@ public final class RestMetricsClient implements LaunchDarklyMetricsClient {
 
     @Override
     public LaunchDarklyMetricsClient withDeadline(Instant deadline) {
+        // A run of its own (a registration run, say): a hold another run met long ago says nothing about its deadline.
         return new RestMetricsClient(api, baseUriDescription, credentials, projectKey, retryPolicy, clock, sleeper,
-                random, deadline, requestTimeout, rateLimitPause);
+                random, deadline, requestTimeout, new RateLimitPause());
     }
 
     @Override
