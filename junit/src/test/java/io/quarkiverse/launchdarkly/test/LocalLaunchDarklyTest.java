@@ -18,6 +18,7 @@ import com.launchdarkly.sdk.server.Components;
 import com.launchdarkly.sdk.server.LDClient;
 import com.launchdarkly.sdk.server.LDConfig;
 
+import io.quarkiverse.launchdarkly.fault.Fault;
 import io.quarkiverse.launchdarkly.standin.LaunchDarklyStandIn;
 
 /** The real SDK against the stand-in over HTTP: flag data in, analytics events out, faults in between. */
@@ -192,6 +193,25 @@ class LocalLaunchDarklyTest {
         assertThat(ld.faults().pending()).containsExactly(limited, slow);
         ld.faults().clear();
         assertThat(ld.faults().pending()).isEmpty();
+    }
+
+    @Test
+    void aRateLimitIsListedWithTheRequestsItRefused() throws Exception {
+        start(LaunchDarklyStandIn.builder().sdkKey(KEY));
+        Fault limit = Fault.on("*", "/api/v2/metrics/**").rateLimit(1, Duration.ofMinutes(1));
+        ld.faults().inject(limit);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest list = java.net.http.HttpRequest
+                .newBuilder(standIn.baseUri().resolve("/api/v2/metrics/shop")).header("Authorization", ld.readerApiToken())
+                .build();
+        for (int status : new int[] { 200, 429, 429 }) {
+            assertThat(http.send(list, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(status);
+        }
+
+        Fault listed = ld.faults().pending().get(0);
+        assertThat(listed.rejectedValue()).isEqualTo(2);
+        assertThat(listed).hasToString("* /api/v2/metrics/** -> rate limit 1 per PT1M (2 refused), always");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.launchdarkly.fault.Fault;
 import io.quarkiverse.launchdarkly.standin.http.LocalRequest;
 import io.quarkiverse.launchdarkly.standin.http.LocalResponse;
 import io.quarkiverse.launchdarkly.standin.http.LocalRoute;
@@ -204,7 +205,7 @@ final class AdminRoute implements LocalRoute {
 
     private LocalResponse faults(LocalRequest request) {
         switch (request.method()) {
-            case "POST" -> standIn.faults().inject(Fault.fromJson(parse(request.bodyText(), "a fault")));
+            case "POST" -> standIn.faults().inject(fault(parse(request.bodyText(), "a fault")));
             case "DELETE" -> standIn.faults().clear();
             case "GET" -> {
                 // answered below
@@ -214,8 +215,16 @@ final class AdminRoute implements LocalRoute {
             }
         }
         ArrayNode pending = JSON.createArrayNode();
-        standIn.faults().pending().forEach(fault -> pending.add(fault.toJson()));
+        standIn.faults().pending().forEach(fault -> pending.add(JSON.valueToTree(fault.toJson())));
         return json(200, JSON.createObjectNode().set("faults", pending));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Fault fault(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("A fault is a JSON object");
+        }
+        return Fault.fromJson(JSON.convertValue(json, Map.class));
     }
 
     // ---- metrics ----

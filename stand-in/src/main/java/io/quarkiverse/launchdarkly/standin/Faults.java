@@ -3,7 +3,10 @@ package io.quarkiverse.launchdarkly.standin;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import io.quarkiverse.launchdarkly.fault.Fault;
 
 /**
  * The faults the local stand-in currently injects. Faults are matched in the order they were injected; each one is
@@ -29,7 +32,9 @@ public final class Faults {
         List<Fault> result = new ArrayList<>();
         for (Armed a : armed) {
             if (a.fault.action() == Fault.Action.RATE_LIMIT) {
-                result.add(a.fault.withRejected(a.rejected));
+                Map<String, Object> json = a.fault.toJson();
+                json.put("rejected", a.rejected);
+                result.add(Fault.fromJson(json));
             } else {
                 result.add(a.remaining == Integer.MAX_VALUE ? a.fault : a.fault.times(a.remaining));
             }
@@ -45,31 +50,45 @@ public final class Faults {
         RateWindow window = null;
         for (Iterator<Armed> it = armed.iterator(); it.hasNext();) {
             Armed a = it.next();
-            if (a.fault.action() == Fault.Action.RATE_LIMIT && a.fault.matches(method, path)) {
-                Optional<Fault> refusal = a.admit(System.currentTimeMillis());
-                if (refusal.isPresent()) {
-                    return new Decision(refusal, null);
+            if (!matches(a.fault, method, path)) {
+                continue;
+            }
+            if (a.fault.action() == Fault.Action.RATE_LIMIT) {
+                RateWindow admitted = a.admit(System.currentTimeMillis());
+                if (admitted.remaining() < 0) {
+                    return Decision.refused(a.fault, admitted.resetAtMillis());
                 }
                 if (window == null) {
-                    window = a.window();
+                    window = admitted;
                 }
                 continue; // let through by the limit: a later fault may still apply
             }
-            if (a.fault.matches(method, path)) {
-                if (a.remaining != Integer.MAX_VALUE && --a.remaining == 0) {
-                    it.remove();
-                }
-                return new Decision(Optional.of(a.fault), window);
+            if (a.remaining != Integer.MAX_VALUE && --a.remaining == 0) {
+                it.remove();
             }
+            return new Decision(Optional.of(a.fault), window, 0);
         }
-        return new Decision(Optional.empty(), window);
+        return new Decision(Optional.empty(), window, 0);
+    }
+
+    private static boolean matches(Fault fault, String method, String path) {
+        return ("*".equals(fault.method()) || fault.method().equals(method))
+                && PathPattern.matches(fault.pathPattern(), path);
     }
 
     /**
      * @param fault the fault to apply
      * @param window the rate limit that let the request through, or {@code null}
+     * @param refusedUntil when a rate limit refused the request, the end of its window (epoch milliseconds), else 0
      */
-    record Decision(Optional<Fault> fault, RateWindow window) {
+    record Decision(Optional<Fault> fault, RateWindow window, long refusedUntil) {
+
+        static final Decision NONE = new Decision(Optional.empty(), null, 0);
+
+        static Decision refused(Fault limit, long resetAtMillis) {
+            return new Decision(Optional.of(Fault.on(limit.method(), limit.pathPattern()).status(429)), null,
+                    resetAtMillis);
+        }
     }
 
     /**
@@ -94,12 +113,11 @@ public final class Faults {
             this.remaining = remaining;
         }
 
-        RateWindow window() {
-            return new RateWindow(fault.limitValue() - inWindow, windowStart + fault.windowValue().toMillis());
-        }
-
-        /** Counts a request against a rate limit: empty when it is let through, else the 429 to answer. */
-        Optional<Fault> admit(long now) {
+        /**
+         * Counts a request against a rate limit: the window after it, whose {@code remaining} is negative when the
+         * request is refused.
+         */
+        RateWindow admit(long now) {
             long windowMillis = fault.windowValue().toMillis();
             if (windowStart < 0 || now - windowStart >= windowMillis) {
                 windowStart = now;
@@ -107,10 +125,10 @@ public final class Faults {
             }
             if (inWindow < fault.limitValue()) {
                 inWindow++;
-                return Optional.empty();
+                return new RateWindow(fault.limitValue() - inWindow, windowStart + windowMillis);
             }
             rejected++;
-            return Optional.of(fault.refusal(windowStart + windowMillis));
+            return new RateWindow(-1, windowStart + windowMillis);
         }
     }
 }

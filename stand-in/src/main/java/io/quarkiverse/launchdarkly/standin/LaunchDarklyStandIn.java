@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.quarkiverse.launchdarkly.fault.Fault;
 import io.quarkiverse.launchdarkly.standin.http.LocalRequest;
 import io.quarkiverse.launchdarkly.standin.http.LocalResponse;
 import io.quarkiverse.launchdarkly.standin.metrics.ApiRole;
@@ -306,7 +307,7 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
         try {
             LocalRequest request = read(exchange);
             Faults.Decision decision = request.path().startsWith(AdminRoute.PREFIX)
-                    ? new Faults.Decision(Optional.empty(), null)
+                    ? Faults.Decision.NONE
                     : faults.decide(request.method(), request.path());
             Optional<Fault> fault = decision.fault();
             if (fault.isPresent()) {
@@ -318,7 +319,7 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
                     }
                     case DELAY -> sleep(fault.get().delayValue());
                     case STATUS -> {
-                        write(exchange, faultResponse(fault.get()));
+                        write(exchange, faultResponse(fault.get(), decision.refusedUntil()));
                         return;
                     }
                 }
@@ -449,8 +450,9 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
                 .withHeader("X-Ratelimit-Reset", Long.toString(window.resetAtMillis()));
     }
 
-    private static LocalResponse faultResponse(Fault fault) {
-        String code = fault.resetAtMillis() > 0 ? "rate_limited" : "injected_fault";
+    /** The answer of a status fault, or of a rate limit's refusal when {@code refusedUntil} (its reset) is set. */
+    private static LocalResponse faultResponse(Fault fault, long refusedUntil) {
+        String code = refusedUntil > 0 ? "rate_limited" : "injected_fault";
         LocalResponse response = LocalResponse.json(fault.statusCode(), "{\"code\":\"" + code + "\",\"message\":\""
                 + "fault injected by the LaunchDarkly stand-in\",\"id\":\"" + UUID.randomUUID() + "\"}");
         Duration retryAfter = fault.retryAfterValue();
@@ -458,9 +460,9 @@ public final class LaunchDarklyStandIn implements AutoCloseable {
             long seconds = (retryAfter.toMillis() + 999) / 1000;
             response = response.withHeader("Retry-After", Long.toString(seconds));
         }
-        if (fault.resetAtMillis() > 0) {
+        if (refusedUntil > 0) {
             // A rate limit's refusal, with the headers LaunchDarkly sends
-            response = response.withHeader("X-Ratelimit-Reset", Long.toString(fault.resetAtMillis()))
+            response = response.withHeader("X-Ratelimit-Reset", Long.toString(refusedUntil))
                     .withHeader("X-Ratelimit-Route-Remaining", "0");
         }
         return response;

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.launchdarkly.sdk.LDValue;
 
+import io.quarkiverse.launchdarkly.fault.Fault;
+
 /**
  * The metrics REST API of the stand-in over real HTTP: every status a client must handle, and the faults tests
  * inject.

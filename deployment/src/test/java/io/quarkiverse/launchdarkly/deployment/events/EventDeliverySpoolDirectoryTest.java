@@ -17,7 +17,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.launchdarkly.test.Fault;
+import io.quarkiverse.launchdarkly.fault.Fault;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.path.json.JsonPath;

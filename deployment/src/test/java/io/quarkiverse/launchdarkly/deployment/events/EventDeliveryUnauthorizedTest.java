@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.launchdarkly.sdk.server.LDClient;
 
+import io.quarkiverse.launchdarkly.fault.Fault;
 import io.quarkiverse.launchdarkly.runtime.events.DeliveryCounters;
 import io.quarkiverse.launchdarkly.runtime.events.LossCause;
-import io.quarkiverse.launchdarkly.test.Fault;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;

@@ -17,13 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkiverse.launchdarkly.deployment.testing.LogRecordText;
+import io.quarkiverse.launchdarkly.fault.Fault;
 import io.quarkiverse.launchdarkly.registration.LaunchDarklyApiException;
 import io.quarkiverse.launchdarkly.registration.LaunchDarklyMetricsClient;
 import io.quarkiverse.launchdarkly.registration.MetricPost;
 import io.quarkiverse.launchdarkly.registration.MetricRep;
 import io.quarkiverse.launchdarkly.registration.RateLimitedException;
 import io.quarkiverse.launchdarkly.registration.ServerErrorException;
-import io.quarkiverse.launchdarkly.test.Fault;
 import io.quarkiverse.launchdarkly.test.LocalLaunchDarkly;
 import io.quarkiverse.launchdarkly.test.RecordedApiCall;
 import io.quarkus.test.QuarkusUnitTest;

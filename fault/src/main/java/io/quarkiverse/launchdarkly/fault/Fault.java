@@ -1,31 +1,29 @@
-package io.quarkiverse.launchdarkly.standin;
+package io.quarkiverse.launchdarkly.fault;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * A fault the local stand-in injects into the requests that match it, so tests can see how the SDK and the REST client
- * behave when LaunchDarkly is slow, refuses, rate limits or fails.
+ * A fault the local LaunchDarkly stand-in injects into the requests that match it, so a test sees how the SDK and the
+ * REST client behave when LaunchDarkly is slow, refuses, rate limits or fails.
  * <p>
  * Build one with {@link #on(String, String)}, choose what happens ({@link #status(int)}, {@link #delay(Duration)},
- * {@link #dropConnection()} or {@link #rateLimit(int, Duration)}) and how often ({@link #times(int)}), then give it to
- * {@link Faults#inject(Fault)}:
+ * {@link #dropConnection()} or {@link #rateLimit(int, Duration)}) and how often ({@link #times(int)}, once by
+ * default), then arm it, from a test with {@code LocalLaunchDarkly.faults().inject(fault)}:
  *
  * <pre>
- * local.faults().inject(Fault.on("POST", "/api/v2/metrics/*").status(429).retryAfter(Duration.ofSeconds(1)).times(2));
- * local.faults().inject(Fault.on("POST", "/bulk").dropConnection().times(1));
- * local.faults().inject(Fault.on("*", "/api/v2/**").rateLimit(10, Duration.ofSeconds(1)));
+ * launchDarkly.faults().inject(Fault.on("POST", "/api/v2/metrics/*").status(429).retryAfter(Duration.ofSeconds(1)).times(2));
+ * launchDarkly.faults().inject(Fault.on("POST", "/bulk").dropConnection());
+ * launchDarkly.faults().inject(Fault.on("*", "/api/v2/**").rateLimit(10, Duration.ofSeconds(1)));
  * </pre>
  *
  * Path patterns are matched segment by segment: {@code *} matches one segment, {@code **} any number of segments.
  * The method {@code *} matches every method. Instances are immutable.
  * <p>
- * Over the admin API a fault is the JSON object {@link #toJson()} writes:
+ * Over the stand-in's admin API a fault is the JSON object {@link #toJson()} gives the fields of:
  * {@code {"method":"POST","path":"/bulk","action":"status","status":503,"retryAfterMillis":1000,"times":3}}, with
  * {@code "action":"delay","delayMillis":2000}, {@code "action":"drop-connection"} or
  * {@code "action":"rate-limit","limit":10,"windowMillis":1000} (read back with {@code "rejected"}, the requests it
@@ -42,12 +40,14 @@ public final class Fault {
         /** Close the connection without answering. */
         DROP_CONNECTION,
         /**
-         * Let a number of matching requests through per fixed window, and answer the others {@code 429} with
-         * LaunchDarkly's {@code X-Ratelimit-Reset} (epoch milliseconds of the window's end) and
-         * {@code X-Ratelimit-Route-Remaining: 0}. Applies until cleared.
+         * Let a number of matching requests through per fixed window, each told what is left of it
+         * ({@code X-Ratelimit-Route-Remaining}, {@code X-Ratelimit-Reset} in epoch milliseconds), and answer the others
+         * {@code 429} with the same reset, as LaunchDarkly's API does. Applies until cleared.
          */
         RATE_LIMIT
     }
+
+    private static final int ALWAYS = Integer.MAX_VALUE;
 
     private final String method;
     private final String pathPattern;
@@ -59,15 +59,14 @@ public final class Fault {
     private final int limit;
     private final Duration window;
     private final long rejected;
-    private final long resetAtMillis;
 
     private Fault(String method, String pathPattern, Action action, int status, Duration retryAfter, Duration delay,
             int times) {
-        this(method, pathPattern, action, status, retryAfter, delay, times, 0, null, 0, 0);
+        this(method, pathPattern, action, status, retryAfter, delay, times, 0, null, 0);
     }
 
     private Fault(String method, String pathPattern, Action action, int status, Duration retryAfter, Duration delay,
-            int times, int limit, Duration window, long rejected, long resetAtMillis) {
+            int times, int limit, Duration window, long rejected) {
         this.method = method;
         this.pathPattern = pathPattern;
         this.action = action;
@@ -78,7 +77,6 @@ public final class Fault {
         this.limit = limit;
         this.window = window;
         this.rejected = rejected;
-        this.resetAtMillis = resetAtMillis;
     }
 
     /**
@@ -125,7 +123,7 @@ public final class Fault {
 
     /**
      * Lets {@code requests} matching requests through per fixed {@code window} (the first starts at the first matching
-     * request) and answers the others {@code 429} with {@code X-Ratelimit-Reset}, as LaunchDarkly's API does.
+     * request) and answers the others {@code 429}, as {@link Action#RATE_LIMIT} says; applies until cleared.
      */
     public Fault rateLimit(int requests, Duration window) {
         if (requests < 0) {
@@ -134,19 +132,7 @@ public final class Fault {
         if (window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("A rate limit window is positive, got " + window);
         }
-        return new Fault(method, pathPattern, Action.RATE_LIMIT, 429, null, Duration.ZERO, Integer.MAX_VALUE, requests,
-                window, 0, 0);
-    }
-
-    /** The same rate limit, reporting how many requests it refused so far. */
-    Fault withRejected(long count) {
-        return new Fault(method, pathPattern, action, status, retryAfter, delay, times, limit, window, count, 0);
-    }
-
-    /** The answer of a request a rate limit refused: 429, the window ending at {@code resetAt} epoch milliseconds. */
-    Fault refusal(long resetAt) {
-        return new Fault(method, pathPattern, Action.STATUS, 429, null, Duration.ZERO, 1, limit, window, rejected,
-                resetAt);
+        return new Fault(method, pathPattern, Action.RATE_LIMIT, 429, null, Duration.ZERO, ALWAYS, requests, window, 0);
     }
 
     /** Applies the fault to this many matching requests, then stops matching. */
@@ -160,12 +146,12 @@ public final class Fault {
         return new Fault(method, pathPattern, action, status, retryAfter, delay, count);
     }
 
-    /** Applies the fault to every matching request until {@link Faults#clear()}. */
+    /** Applies the fault to every matching request until the faults are cleared. */
     public Fault always() {
         if (action == Action.RATE_LIMIT) {
             return this; // it applies until cleared already; a copy would lose its limit and window
         }
-        return new Fault(method, pathPattern, action, status, retryAfter, delay, Integer.MAX_VALUE);
+        return new Fault(method, pathPattern, action, status, retryAfter, delay, ALWAYS);
     }
 
     public String method() {
@@ -193,6 +179,7 @@ public final class Fault {
         return delay;
     }
 
+    /** How many more requests it applies to; {@link Integer#MAX_VALUE} for always. */
     public int timesValue() {
         return times;
     }
@@ -202,87 +189,116 @@ public final class Fault {
         return limit;
     }
 
-    /** A rate limit's window, {@code null} for other faults. */
+    /** A rate limit's window; {@code null} for other faults. */
     public Duration windowValue() {
         return window;
     }
 
-    /** The requests a rate limit refused so far (as {@link Faults#pending()} reports it). */
+    /** How many requests a rate limit refused so far, as the stand-in lists its armed faults. */
     public long rejectedValue() {
         return rejected;
     }
 
-    /** The {@code X-Ratelimit-Reset} of a rate limit's refusal, 0 for other answers. */
-    long resetAtMillis() {
-        return resetAtMillis;
-    }
-
-    /** The fault as the admin API reads and writes it. */
-    public ObjectNode toJson() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("method", method).put("path", pathPattern);
+    /**
+     * The fields of the fault's JSON object, in order: strings, {@code Integer}s and, for durations and the refused
+     * count, {@code Long}s.
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", method);
+        json.put("path", pathPattern);
         switch (action) {
             case STATUS -> {
-                json.put("action", "status").put("status", status);
+                json.put("action", "status");
+                json.put("status", status);
                 if (retryAfter != null) {
                     json.put("retryAfterMillis", retryAfter.toMillis());
                 }
             }
-            case DELAY -> json.put("action", "delay").put("delayMillis", delay.toMillis());
+            case DELAY -> {
+                json.put("action", "delay");
+                json.put("delayMillis", delay.toMillis());
+            }
             case DROP_CONNECTION -> json.put("action", "drop-connection");
-            case RATE_LIMIT -> json.put("action", "rate-limit").put("limit", limit)
-                    .put("windowMillis", window.toMillis()).put("rejected", rejected);
+            case RATE_LIMIT -> {
+                json.put("action", "rate-limit");
+                json.put("limit", limit);
+                json.put("windowMillis", window.toMillis());
+                json.put("rejected", rejected);
+            }
         }
-        return json.put("times", times == Integer.MAX_VALUE ? -1 : times);
+        json.put("times", times == ALWAYS ? -1 : times);
+        return json;
     }
 
     /**
-     * Reads a fault written as {@link #toJson()} does.
+     * Reads the fields of a fault's JSON object as {@link #toJson()} writes them; numbers may be of any
+     * {@link Number} type that holds a whole number. A missing {@code method} is {@code *}, a missing {@code action}
+     * is {@code status} (503), a missing {@code times} is 1.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    public static Fault fromJson(JsonNode json) {
-        if (json == null || !json.isObject()) {
-            throw new IllegalArgumentException("A fault is a JSON object");
-        }
+    public static Fault fromJson(Map<String, ?> json) {
         Fault fault = on(text(json, "method", "*"), text(json, "path", null));
         String action = text(json, "action", "status");
         fault = switch (action) {
             case "status" -> {
-                Fault withStatus = fault.status(json.path("status").asInt(503));
-                yield json.has("retryAfterMillis")
-                        ? withStatus.retryAfter(Duration.ofMillis(json.get("retryAfterMillis").asLong()))
-                        : withStatus;
+                Fault withStatus = fault.status((int) number(json, "status", 503));
+                yield json.get("retryAfterMillis") == null
+                        ? withStatus
+                        : withStatus.retryAfter(Duration.ofMillis(number(json, "retryAfterMillis", 0)));
             }
-            case "delay" -> fault.delay(Duration.ofMillis(json.path("delayMillis").asLong()));
+            case "delay" -> fault.delay(Duration.ofMillis(number(json, "delayMillis", 0)));
             case "drop-connection" -> fault.dropConnection();
-            case "rate-limit" -> fault.rateLimit(json.path("limit").asInt(-1),
-                    Duration.ofMillis(json.path("windowMillis").asLong(0))).withRejected(json.path("rejected").asLong(0));
+            case "rate-limit" -> {
+                Fault limited = fault.rateLimit((int) number(json, "limit", -1),
+                        Duration.ofMillis(number(json, "windowMillis", 0)));
+                yield new Fault(limited.method, limited.pathPattern, Action.RATE_LIMIT, 429, null, Duration.ZERO, ALWAYS,
+                        limited.limit, limited.window, number(json, "rejected", 0));
+            }
             default -> throw new IllegalArgumentException("Unknown fault action '" + action
                     + "'; expected status, delay, drop-connection or rate-limit");
         };
         if (fault.action == Action.RATE_LIMIT) {
             return fault;
         }
-        int times = json.path("times").asInt(1);
-        return times < 0 ? fault.always() : fault.times(times);
+        long times = number(json, "times", 1);
+        return times < 0 ? fault.always() : fault.times((int) Math.min(times, ALWAYS));
     }
 
-    private static String text(JsonNode json, String field, String fallback) {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
+    private static String text(Map<String, ?> json, String field, String fallback) {
+        Object value = json.get(field);
+        if (value == null) {
             if (fallback == null) {
                 throw new IllegalArgumentException("A fault needs '" + field + "'");
             }
             return fallback;
         }
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             throw new IllegalArgumentException("'" + field + "' of a fault must be a string");
         }
-        return value.asText();
+        return text;
     }
 
-    boolean matches(String requestMethod, String requestPath) {
-        return ("*".equals(method) || method.equals(requestMethod)) && PathPattern.matches(pathPattern, requestPath);
+    private static long number(Map<String, ?> json, String field, long fallback) {
+        Object value = json.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() != number.longValue()) {
+            throw new IllegalArgumentException("'" + field + "' of a fault must be a whole number");
+        }
+        return number.longValue();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Fault fault && toJson().equals(fault.toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return toJson().hashCode();
     }
 
     @Override
@@ -293,40 +309,6 @@ public final class Fault {
             case DROP_CONNECTION -> "dropped connection";
             case RATE_LIMIT -> "rate limit " + limit + " per " + window + " (" + rejected + " refused)";
         };
-        return method + " " + pathPattern + " -> " + what + (times == Integer.MAX_VALUE ? ", always" : ", " + times + "x");
-    }
-
-    /** Segment-wise glob matching of request paths. */
-    static final class PathPattern {
-
-        private PathPattern() {
-        }
-
-        static boolean matches(String pattern, String path) {
-            return matches(split(pattern), 0, split(path), 0);
-        }
-
-        private static String[] split(String path) {
-            String trimmed = path.startsWith("/") ? path.substring(1) : path;
-            return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
-        }
-
-        private static boolean matches(String[] pattern, int p, String[] path, int s) {
-            if (p == pattern.length) {
-                return s == path.length;
-            }
-            if ("**".equals(pattern[p])) {
-                for (int skip = s; skip <= path.length; skip++) {
-                    if (matches(pattern, p + 1, path, skip)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            if (s == path.length) {
-                return false;
-            }
-            return ("*".equals(pattern[p]) || pattern[p].equals(path[s])) && matches(pattern, p + 1, path, s + 1);
-        }
+        return method + " " + pathPattern + " -> " + what + (times == ALWAYS ? ", always" : ", " + times + "x");
     }
 }
