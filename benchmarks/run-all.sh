@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark group in one command, from the repository root (about 17 minutes on 2 cores, builds included; 16.5 min measured on 2026-12-04):
+# Every benchmark group in one command, from the repository root (about 18 minutes on 2 cores, builds included; 16.5 min measured on 2026-12-04, 18.5 on 2026-12-06):
 #   benchmarks/run-all.sh                 # all groups
 #   benchmarks/run-all.sh paced startup   # only these
 # Groups: tracked (TrackedMetricBenchmark against the hand-written call and Micrometer, 3 forks, -prof gc),
