@@ -3,6 +3,7 @@ package io.quarkiverse.launchdarkly.deployment.devui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -54,6 +55,10 @@ class LaunchDarklyDevUiOfflineTest {
         assertThat(events.path("local").asBoolean()).isFalse();
         assertThat(events.path("standInRunning").asBoolean()).isFalse();
         assertThat(events.path("events")).isEmpty();
+        int label = rpc.subscribe("streamEventsLabel");
+        assertThat(rpc.nextMatching(label, l -> true, Duration.ofSeconds(10)).asText()).as("the card's Events label")
+                .isEqualTo("offline");
+        rpc.unsubscribe(label);
 
         String context = "{\"kind\": \"user\", \"key\": \"u1\"}";
         assertThat(rpc.call("sendTestEvent", Map.of("eventKey", "devui.offline", "contextJson", context, "value", ""))

@@ -99,6 +99,10 @@ class LaunchDarklyDevUiRemoteTest {
         assertThat(events.path("local").asBoolean()).isFalse();
         assertThat(events.path("offline").asBoolean()).isFalse();
         assertThat(events.path("events")).isEmpty();
+        int label = rpc.subscribe("streamEventsLabel");
+        assertThat(rpc.nextMatching(label, l -> true, Duration.ofSeconds(10)).asText()).as("the card's Events label")
+                .isEqualTo("remote");
+        rpc.unsubscribe(label);
 
         assertThat(rpc.call("sendTestEvent", Map.of("eventKey", "devui.remote", "contextJson", beta, "value", "2.5"))
                 .asText()).isEqualTo("Sent devui.remote = 2.5 for beta-user");

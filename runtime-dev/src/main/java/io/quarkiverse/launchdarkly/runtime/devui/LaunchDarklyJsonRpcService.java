@@ -473,7 +473,10 @@ public class LaunchDarklyJsonRpcService {
         return getEvents();
     }
 
-    /** The label of the Events page on the card: how many events the stand-in received, refreshed every 2 seconds. */
+    /**
+     * The label of the Events page on the card, refreshed every 2 seconds: how many events the stand-in received, or
+     * why there is no journal ({@code offline}, {@code remote}: the events go to LaunchDarkly, {@code stand-in off}).
+     */
     public Multi<String> streamEventsLabel() {
         return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(10)).every(Duration.ofSeconds(2))
                 .onOverflow().drop()
@@ -482,6 +485,12 @@ public class LaunchDarklyJsonRpcService {
     }
 
     private String eventsLabel() {
+        if (settings.mode() == ClientMode.OFFLINE) {
+            return "offline";
+        }
+        if (settings.mode() == ClientMode.REMOTE) {
+            return "remote";
+        }
         Optional<StandInJournal.Snapshot> journal = standIn().flatMap(standIn -> snapshot(standIn, Long.MAX_VALUE, null));
         if (journal.isEmpty()) {
             return "stand-in off";
