@@ -135,6 +135,17 @@ public final class Fault {
         return new Fault(method, pathPattern, Action.RATE_LIMIT, 429, null, Duration.ZERO, ALWAYS, requests, window, 0);
     }
 
+    /**
+     * The same rate limit, reporting that it refused {@code count} requests so far: how the stand-in lists an armed
+     * limit. Only a rate limit counts refusals.
+     */
+    public Fault withRejected(long count) {
+        if (action != Action.RATE_LIMIT) {
+            throw new IllegalArgumentException("Only a rate limit counts the requests it refused");
+        }
+        return new Fault(method, pathPattern, action, status, retryAfter, delay, times, limit, window, count);
+    }
+
     /** Applies the fault to this many matching requests, then stops matching. */
     public Fault times(int count) {
         if (count < 1) {
@@ -250,12 +261,8 @@ public final class Fault {
             }
             case "delay" -> fault.delay(Duration.ofMillis(number(json, "delayMillis", 0)));
             case "drop-connection" -> fault.dropConnection();
-            case "rate-limit" -> {
-                Fault limited = fault.rateLimit((int) number(json, "limit", -1),
-                        Duration.ofMillis(number(json, "windowMillis", 0)));
-                yield new Fault(limited.method, limited.pathPattern, Action.RATE_LIMIT, 429, null, Duration.ZERO, ALWAYS,
-                        limited.limit, limited.window, number(json, "rejected", 0));
-            }
+            case "rate-limit" -> fault.rateLimit((int) number(json, "limit", -1),
+                    Duration.ofMillis(number(json, "windowMillis", 0))).withRejected(number(json, "rejected", 0));
             default -> throw new IllegalArgumentException("Unknown fault action '" + action
                     + "'; expected status, delay, drop-connection or rate-limit");
         };

@@ -29,6 +29,11 @@ class FaultTest {
         }
         assertThatThrownBy(() -> Fault.on("*", METRICS).rateLimit(10, Duration.ofSeconds(1)).times(3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("A rate limit applies until cleared");
+        assertThatThrownBy(() -> Fault.on("*", METRICS).status(503).withRejected(2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Only a rate limit counts the requests it refused");
+        assertThat(Fault.on("*", METRICS).rateLimit(10, Duration.ofSeconds(1)).withRejected(2))
+                .hasToString("* /api/v2/metrics/** -> rate limit 10 per PT1S (2 refused), always");
     }
 
     @Test

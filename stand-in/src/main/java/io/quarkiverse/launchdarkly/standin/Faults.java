@@ -3,7 +3,6 @@ package io.quarkiverse.launchdarkly.standin;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.launchdarkly.fault.Fault;
@@ -32,9 +31,7 @@ public final class Faults {
         List<Fault> result = new ArrayList<>();
         for (Armed a : armed) {
             if (a.fault.action() == Fault.Action.RATE_LIMIT) {
-                Map<String, Object> json = a.fault.toJson();
-                json.put("rejected", a.rejected);
-                result.add(Fault.fromJson(json));
+                result.add(a.fault.withRejected(a.rejected));
             } else {
                 result.add(a.remaining == Integer.MAX_VALUE ? a.fault : a.fault.times(a.remaining));
             }
